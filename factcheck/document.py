@@ -1,0 +1,143 @@
+"""Documents: raw text, code-point offsets, line/column, and script-based language segments."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import regex
+
+# One token per run of letters in a single script family; digits and punctuation are neutral
+# and take the language of the letters around them.
+_SCRIPT_RUN = regex.compile(
+    r"(?P<ko>\p{Script=Hangul}+)"
+    r"|(?P<kana>[\p{Script=Hiragana}\p{Script=Katakana}ー]+)"
+    r"|(?P<han>\p{Script=Han}+)"
+    r"|(?P<en>\p{Script=Latin}+)"
+)
+_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+# Han reads as Japanese in a sentence that has kana; sentences end at these marks.
+_SENTENCE_END = regex.compile(r"[。！？!?\n]|\.(?=\s)")
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    start: int
+    end: int
+    lang: str
+
+
+@dataclass
+class Document:
+    """A text as the user wrote it. Every offset is a code-point index into ``text``."""
+
+    text: str
+    path: str = "<text>"
+    date: dt.date | None = None
+    date_source: str = "unknown"
+    meta: dict[str, str] = field(default_factory=dict)
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        return [0] + [m.end() for m in _LINE_BREAK.finditer(self.text)]
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of a code-point offset."""
+        i = bisect.bisect_right(self.line_starts, offset) - 1
+        return i + 1, offset - self.line_starts[i] + 1
+
+    def line_text(self, line: int) -> str:
+        start = self.line_starts[line - 1]
+        end = self.line_starts[line] if line < len(self.line_starts) else len(self.text)
+        return self.text[start:end].rstrip("\r\n")
+
+    @cached_property
+    def headline_end(self) -> int:
+        """End of the first non-empty line: the headline of an article."""
+        for i, start in enumerate(self.line_starts):
+            end = self.line_starts[i + 1] if i + 1 < len(self.line_starts) else len(self.text)
+            if self.text[start:end].strip():
+                return end
+        return 0
+
+    @cached_property
+    def segments(self) -> list[Segment]:
+        return segment_languages(self.text)
+
+    def lang_at(self, offset: int) -> str:
+        segs = self.segments
+        if not segs:
+            return "en"
+        i = bisect.bisect_right([s.start for s in segs], offset) - 1
+        return segs[max(i, 0)].lang
+
+    @cached_property
+    def langs(self) -> list[str]:
+        seen: dict[str, None] = {}
+        for s in self.segments:
+            seen.setdefault(s.lang, None)
+        return list(seen)
+
+
+def segment_languages(text: str) -> list[Segment]:
+    """Split ``text`` into language runs by Unicode script.
+
+    Hangul -> ko, kana -> ja, Latin -> en. Han is ja in a sentence that has kana, ko when the
+    nearest letters around it are Hangul (hanja inside Korean), and zh otherwise.
+    """
+    runs: list[tuple[int, int, str]] = []
+    kana_sentences: set[int] = set()
+    sentence_of = _sentence_index(text)
+    for m in _SCRIPT_RUN.finditer(text):
+        kind = m.lastgroup or "en"
+        if kind == "kana":
+            kana_sentences.add(sentence_of(m.start()))
+        runs.append((m.start(), m.end(), kind))
+    resolved: list[tuple[int, int, str]] = []
+    for i, (s, e, kind) in enumerate(runs):
+        if kind == "kana":
+            lang = "ja"
+        elif kind == "han":
+            lang = _han_lang(runs, i, sentence_of, kana_sentences)
+        else:
+            lang = kind
+        resolved.append((s, e, lang))
+    segments: list[Segment] = []
+    for _, e, lang in resolved:
+        if segments and segments[-1].lang == lang:
+            segments[-1] = Segment(segments[-1].start, e, lang)
+        else:
+            # The neutral gap before a run belongs to the run that follows it, except at the
+            # very start, where it belongs to the first run.
+            start = segments[-1].end if segments else 0
+            segments.append(Segment(start, e, lang))
+    if segments:
+        last = segments[-1]
+        segments[-1] = Segment(last.start, len(text), last.lang)
+    return segments
+
+
+def _sentence_index(text: str):
+    starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+
+    def sentence_of(offset: int) -> int:
+        return bisect.bisect_right(starts, offset) - 1
+
+    return sentence_of
+
+
+def _han_lang(runs, i, sentence_of, kana_sentences) -> str:
+    s = runs[i][0]
+    line = sentence_of(s)
+    if line in kana_sentences:
+        return "ja"
+    neighbours = []
+    if i > 0 and sentence_of(runs[i - 1][0]) == line:
+        neighbours.append(runs[i - 1][2])
+    if i + 1 < len(runs) and sentence_of(runs[i + 1][0]) == line:
+        neighbours.append(runs[i + 1][2])
+    if "ko" in neighbours:
+        return "ko"
+    return "zh"

@@ -1,0 +1,61 @@
+"""Fact extraction: every extractor over one document, then overlaps resolved."""
+
+from __future__ import annotations
+
+from .. import facts as K
+from ..document import Document
+from ..facts import Fact
+from .events import extract_events
+from .numeric import extract_numeric
+from .temporal import extract_temporal
+
+# When two facts of different kinds cover exactly the same text, the first kind here wins.
+_PRECEDENCE = [
+    K.DATERANGE,
+    K.DATE,
+    K.TIME,
+    K.DURATION,
+    K.YEAR,
+    K.QUANTITY,
+    K.PERCENT,
+    K.COUNT,
+    K.ORDINAL,
+    K.WEEKDAY,
+    K.NUMBER,
+]
+
+
+def extract(doc: Document) -> list[Fact]:
+    """All facts of a document, sorted by position; nested facts carry ``within``."""
+    raw = [*extract_numeric(doc), *extract_temporal(doc)]
+    facts = resolve_overlaps(raw)
+    events = list(extract_events(doc, facts))
+    return sorted(facts + events, key=lambda f: (f.start, -f.end, f.kind))
+
+
+def resolve_overlaps(raw: list[Fact]) -> list[Fact]:
+    rank = {k: i for i, k in enumerate(_PRECEDENCE)}
+    ordered = sorted(raw, key=lambda f: (f.start - f.end, rank.get(f.kind, 99), f.start))
+    kept: list[Fact] = []
+    for f in ordered:
+        if f.start >= f.end:
+            continue
+        drop = False
+        for k in kept:
+            if not k.overlaps(f):
+                continue
+            same_family = k.kind == f.kind or {k.kind, f.kind} <= {K.DATE, K.DATERANGE}
+            if (
+                same_family
+                or f.kind == K.NUMBER
+                or (k.contains(f) and k.start == f.start and k.end == f.end)
+            ):
+                drop = True
+                break
+            if k.contains(f):
+                f.attrs.setdefault("within", k.kind)
+            elif k.kind == K.YEAR or (f.kind == K.YEAR and k.kind in (K.DATE, K.DATERANGE)):
+                drop = f.kind == K.YEAR and k.kind in (K.DATE, K.DATERANGE)
+        if not drop:
+            kept.append(f)
+    return kept

@@ -1,0 +1,174 @@
+"""Events: an ordinal with the event name it counts ("the 25th ... Conference", "제25회 ... 회의").
+
+Each event gets a language-independent signature (head class + concepts from
+rules/lexicon/events.yaml) so that the same event written in different languages matches.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import cache
+
+import regex
+
+from .. import facts as K
+from ..document import Document
+from ..facts import Fact
+from ..resources import lexicon
+from .base import make_fact
+from .patterns import alternation
+
+# Words that end a noun phrase: an event name never runs through them.
+_EN_STOP = (
+    "that|which|who|whom|where|when|while|he|she|they|it|we|i|you|was|were|is|are|be|been|has|"
+    "have|had|will|would|said|says|announced|attended|held|to|at|in|by|with|from|as|than|the|a|an"
+)
+
+
+@cache
+def _tables() -> tuple[
+    dict[str, str], dict[str, list[str]], regex.Pattern, dict[str, regex.Pattern]
+]:
+    lex = lexicon("events")
+    head_class: dict[str, str] = {}
+    heads_by_lang: dict[str, list[str]] = {"en": [], "ko": [], "zh": [], "ja": []}
+    for cls, per_lang in lex["heads"].items():
+        for lang, words in per_lang.items():
+            for w in words or []:
+                head_class[w.lower()] = cls
+                heads_by_lang[lang].append(w)
+    concept_of: dict[str, list[str]] = {}
+    for concept, words in lex["terms"].items():
+        for w in words:
+            concept_of.setdefault(w.lower(), []).append(concept)
+    for abbrev, concepts in lex["groups"].items():
+        concept_of[abbrev.lower()] = list(concepts)
+    term_re = regex.compile(
+        rf"(?i:(?<![\p{{Latin}}])(?:{alternation(concept_of)})(?![\p{{Latin}}]))"
+    )
+    heads = {
+        "en": regex.compile(
+            rf"(?P<body>(?:(?!(?i:{_EN_STOP})\b)[\p{{L}}'’&.\-]+\s+){{0,9}}?)(?P<head>(?i:{alternation(heads_by_lang['en'])}))(?![\p{{L}}])"
+        ),
+        "cjk": regex.compile(
+            rf"\s?['‘’\"“”「『《〈<]?(?P<body>[\p{{Hangul}}\p{{Han}}\p{{Katakana}}\p{{Hiragana}}ー\d·・\s\-]{{0,30}}?)"
+            rf"(?P<head>{alternation(heads_by_lang['ko'] + heads_by_lang['zh'] + heads_by_lang['ja'])})"
+        ),
+    }
+    return head_class, concept_of, term_re, heads
+
+
+def event_signature(name: str) -> tuple[str | None, frozenset[str], frozenset[str]]:
+    """(head class, concepts, leftover words) of an event name in any language."""
+    head_class, concept_of, term_re, _ = _tables()
+    low = name.lower()
+    concepts: set[str] = set()
+    spans = []
+    for m in term_re.finditer(low):
+        concepts.update(concept_of[m.group().lower()])
+        spans.append(m.span())
+    rest = low
+    for s, e in reversed(spans):
+        rest = rest[:s] + " " + rest[e:]
+    head = None
+    for h, cls in sorted(head_class.items(), key=lambda kv: -len(kv[0])):
+        if low.rstrip().endswith(h):
+            head = cls
+            rest = rest.rstrip()[: -len(h)] if rest.rstrip().endswith(h) else rest
+            break
+    words = frozenset(
+        w
+        for w in regex.split(r"[\s\-·・'’\"“”‘]+", rest)
+        if len(w) > 1 and w not in ("the", "of", "and", "for", "in", "on", "annual", "a")
+    )
+    return head, frozenset(concepts), words
+
+
+_STOP_BEFORE_HEAD = regex.compile(r"[.!?。！？]\s|\n")
+
+
+def extract_events(doc: Document, facts: Iterable[Fact]) -> Iterator[Fact]:
+    """Attach each ordinal to the event name that follows it, when there is one."""
+    _, _, _, heads = _tables()
+    lex = lexicon("events")
+    text = doc.text
+    other = {lang: tuple(w.lower() for w in words) for lang, words in lex["other_edition"].items()}
+    for f in facts:
+        if f.kind != K.ORDINAL or f.attrs.get("within") in (K.DATE, K.DATERANGE):
+            continue
+        pattern = heads["en"] if f.lang == "en" else heads["cjk"]
+        window_end = min(len(text), f.end + (120 if f.lang == "en" else 40))
+        stop = _STOP_BEFORE_HEAD.search(text, f.end, window_end)
+        if stop:
+            window_end = stop.start()
+        m = (
+            pattern.match(text, f.end, window_end)
+            if f.lang != "en"
+            else pattern.match(text, _skip_space(text, f.end), window_end)
+        )
+        if not m:
+            continue
+        name = text[m.start("body") : m.end("head")].strip()
+        head, concepts, words = event_signature(name)
+        if head is None:
+            continue
+        before = text[max(0, f.start - 20) : f.start].lower()
+        edition = (
+            "other"
+            if any(
+                before.rstrip().endswith(w) or before.rstrip().endswith(w + " the")
+                for w in other.get(f.lang, ())
+            )
+            else None
+        )
+        yield make_fact(
+            doc,
+            K.EVENT,
+            f.start,
+            m.end("head"),
+            name,
+            f.lang,
+            ordinal=int(float(f.value)),
+            ordinal_span=[f.start, f.end],
+            ordinal_text=f.text,
+            head=head,
+            concepts=sorted(concepts),
+            words=sorted(words),
+            edition=edition,
+            headline=f.start < doc.headline_end,
+        )
+
+
+def _skip_space(text: str, i: int) -> int:
+    while i < len(text) and text[i] in " \t":
+        i += 1
+    return i
+
+
+@cache
+def _places() -> frozenset[str]:
+    return frozenset(lexicon("events").get("places", ()))
+
+
+def same_event(a: Fact, b: Fact) -> bool:
+    """Whether two event facts name the same event.
+
+    Same head class; the same places when both name places; topics (and, within one
+    language, untranslated words) overlapping by at least half.
+    """
+    if a.attrs.get("head") != b.attrs.get("head"):
+        return False
+    places = _places()
+    ca, cb = set(a.attrs.get("concepts", ())), set(b.attrs.get("concepts", ()))
+    pa, pb = ca & places, cb & places
+    if pa and pb and pa != pb:
+        return False
+    ta, tb = ca - places, cb - places
+    if a.lang == b.lang:
+        ta |= {"w:" + w for w in a.attrs.get("words", ())}
+        tb |= {"w:" + w for w in b.attrs.get("words", ())}
+    if not ta and not tb:
+        return bool(pa and pb) or a.lang == b.lang
+    if not ta or not tb:
+        return False
+    return len(ta & tb) / len(ta | tb) >= 0.5

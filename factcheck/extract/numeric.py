@@ -1,0 +1,297 @@
+"""Numbers, ordinals, counts, percentages, money and measured quantities in en/ko/zh/ja."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache
+
+import regex
+
+from .. import facts as K
+from ..document import Document
+from ..facts import Fact
+from ..numbers import format_number, parse_number
+from ..resources import lexicon
+from .base import make_fact
+from .patterns import (
+    DIGITS,
+    alternation,
+    en_number,
+    han_number,
+    ko_native_number,
+    ko_number,
+)
+
+
+def expected_suffix(n: int) -> str:
+    if 11 <= n % 100 <= 13:
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+
+
+@cache
+def _en_ordinal_words() -> tuple[dict[str, int], str]:
+    en = lexicon("numerals")["en"]
+    words: dict[str, int] = dict(en["ordinals"])
+    # Cardinal + "th" as people misspell them: fiveth, nineth, twelveth, twentyth.
+    for w, v in {**en["units"], **en["tens"]}.items():
+        words.setdefault(w + "th", v)
+    tens = alternation(en["tens"])
+    unit = alternation(words)
+    pattern = rf"(?<![\p{{L}}\-])(?i:(?:(?P<tens>{tens})[\-\s])?(?P<unit>{unit}))(?![\p{{L}}\-])"
+    return words, pattern
+
+
+def correct_en_ordinal_word(tens: str | None, unit: str) -> str:
+    """The right spelling of an English ordinal word ('twenty', 'fiveth') -> 'twenty-fifth'."""
+    en = lexicon("numerals")["en"]
+    ordinals = {v: w for w, v in en["ordinals"].items()}
+    cardinals = {**en["units"], **en["tens"]}
+    low = unit.lower()
+    value = en["ordinals"].get(low)
+    if value is None and low.endswith("th"):
+        value = cardinals.get(low[:-2])
+    if value is None:
+        return unit
+    right = ordinals.get(value, unit)
+    if tens:
+        return f"{tens}-{right}"
+    return right
+
+
+@cache
+def _patterns() -> dict[str, regex.Pattern]:
+    lex = lexicon("counters")
+    en_num = en_number()
+    han = han_number()
+    ko = ko_number()
+    ko_native = ko_native_number()
+    approx_en = alternation(lex["approx"]["en"])
+    ko_before = alternation(lex["approx"]["ko_before"])
+    ko_after = alternation(lex["approx"]["ko_after"])
+    zh_before = alternation(lex["approx"]["zh_before"])
+    zh_after = alternation(lex["approx"]["zh_after"])
+    ja_before = alternation(lex["approx"]["ja_before"])
+    ja_after = alternation(lex["approx"]["ja_after"])
+    ko_ctr = alternation(lex["ko"])
+    cjk_ctr = alternation([*lex["zh"], *lex["ja"]])
+    pct = alternation(lex["percent"])
+    cur_before = alternation(lex["currency_before"])
+    cur_after = alternation(lex["currency_after"])
+    units = alternation(lex["units"])
+    _, en_ord_words = _en_ordinal_words()
+    scale = alternation([*lexicon("numerals")["en"]["scales"], "bn", "mn"])
+    p = {
+        "en_ordinal": r"(?<![\p{L}\d.,\-/])(?P<num>\d+)(?P<suf>(?i:st|nd|rd|th))(?![\p{L}\d])",
+        "en_ordinal_word": en_ord_words,
+        "ko_ordinal": rf"(?<!\p{{Hangul}})제\s?(?P<num>\d+|{ko})\s?(?P<ctr>번째|회째|회|차|기|대|호|장|조|항|편|권|부|위)?"
+        rf"|(?P<num2>\d+|{ko_native}|첫)\s?(?P<ctr2>번째|째)",
+        "cjk_ordinal": rf"第\s?(?P<num>{han})\s?(?P<ctr>届|屆|回目|回|次|期|号|號|位|名|代|章|条|條|个|個|轮|輪|场|場|番|区|部|课|課|世代)?"
+        rf"|(?<![\p{{Han}}\d])(?P<num2>{han})(?P<ctr2>回目|番目|度目|人目)",
+        "en_count": rf"(?:(?P<approx>(?i:{approx_en}))\s+)?(?P<num>{en_num})(?:\s+(?P<adj>[a-z][a-z\-]*))?\s+(?P<noun>[A-Za-z][a-z\-]*[a-z])\b",
+        "ko_count": rf"(?:(?P<approx>{ko_before})\s?)?(?:(?P<num>{ko})\s?(?P<approx2>여)?\s?|(?<!\p{{Hangul}})(?P<native>{ko_native})\s)(?P<ctr>{ko_ctr})(?P<approx3>{ko_after})?",
+        "cjk_count": rf"(?:(?P<approx>{zh_before}|{ja_before}))?(?P<num>{han})(?P<approx2>{zh_after}|{ja_after})?(?P<ctr>{cjk_ctr})",
+        "percent": rf"(?:(?P<num>{en_num}|{han}|{ko})\s?(?P<pct>{pct})(?![\p{{Latin}}])|(?P<zh>百分之)(?P<num2>{han})|(?P<num3>{han}|{DIGITS})パーセント)",
+        "money": rf"(?P<cur>{cur_before})\s?(?P<num>{DIGITS})(?:\s?(?P<scale>(?i:{scale})))?\b"
+        rf"|(?P<num2>{en_num}|{ko}|{han})\s?(?P<cur2>{cur_after})(?![\p{{Latin}}])",
+        "unit": rf"(?P<num>{DIGITS}|{ko}|{han})\s?(?P<unit>{units})(?![\p{{Latin}}\d])",
+        "number": rf"(?P<num>{en_num}|{ko}|{han})",
+    }
+    return {k: regex.compile(v) for k, v in p.items()}
+
+
+_SCALE_WORDS = {"bn": 1e9, "mn": 1e6}
+
+
+def _num(text: str | None) -> float | None:
+    if text is None:
+        return None
+    return parse_number(text)
+
+
+def _lone_unit(text: str) -> bool:
+    """'万', '百', '만': a unit character alone is a word, not a number."""
+    return len(text) == 1 and text in "万萬亿億兆百千十만억조천백십"
+
+
+def extract_numeric(doc: Document) -> Iterator[Fact]:
+    pats = _patterns()
+    lex = lexicon("counters")
+    text = doc.text
+
+    for m in pats["en_ordinal"].finditer(text):
+        n = int(m["num"])
+        yield make_fact(
+            doc,
+            K.ORDINAL,
+            m.start(),
+            m.end(),
+            str(n),
+            "en",
+            suffix=m["suf"],
+            expected_suffix=expected_suffix(n),
+            form="digits",
+        )
+
+    words, _ = _en_ordinal_words()
+    en_tens = lexicon("numerals")["en"]["tens"]
+    for m in pats["en_ordinal_word"].finditer(text):
+        unit = m["unit"].lower()
+        value = words[unit] + (en_tens[m["tens"].lower()] if m["tens"] else 0)
+        correct = correct_en_ordinal_word(m["tens"].lower() if m["tens"] else None, unit)
+        if unit in ("second",) and not m["tens"]:
+            # "second" is mostly the unit of time or "another"; keep only clear ordinals.
+            before = text[max(0, m.start() - 4) : m.start()].lower()
+            if "the" not in before:
+                continue
+        yield make_fact(
+            doc, K.ORDINAL, m.start(), m.end(), str(value), "en", form="words", correct=correct
+        )
+
+    for m in pats["ko_ordinal"].finditer(text):
+        num = m["num"] or m["num2"]
+        value = 1 if num == "첫" else _num(num)
+        if value is None:
+            continue
+        yield make_fact(
+            doc,
+            K.ORDINAL,
+            m.start(),
+            m.end(),
+            format_number(value),
+            "ko",
+            counter=m["ctr"] or m["ctr2"],
+        )
+
+    for m in pats["cjk_ordinal"].finditer(text):
+        num = m["num"] or m["num2"]
+        value = _num(num)
+        if value is None or _lone_unit(num):
+            continue
+        lang = doc.lang_at(m.start())
+        yield make_fact(
+            doc,
+            K.ORDINAL,
+            m.start(),
+            m.end(),
+            format_number(value),
+            lang if lang in ("zh", "ja") else "zh",
+            counter=m["ctr"] or m["ctr2"],
+        )
+
+    irregular = set(lex["en_nouns_irregular"])
+    not_counted = set(lex["en_not_counted"])
+    for m in pats["en_count"].finditer(text):
+        noun, adj = m["noun"], m["adj"]
+        if adj and (adj in irregular or adj in not_counted or adj.endswith("s")):
+            # "300 people from ...": the first word after the number is the noun.
+            noun = adj
+            end = m.end("adj")
+        else:
+            end = m.end()
+        low = noun.lower()
+        if low in not_counted or not (low in irregular or (low.endswith("s") and len(low) > 3)):
+            continue
+        value = _num(m["num"])
+        if value is None:
+            continue
+        yield make_fact(
+            doc,
+            K.COUNT,
+            m.start("num"),
+            end,
+            format_number(value),
+            "en",
+            noun=low,
+            approx=m["approx"].lower() if m["approx"] else None,
+            number=m["num"],
+        )
+
+    for m in pats["ko_count"].finditer(text):
+        num = m["num"] or m["native"]
+        value = _num(num)
+        if value is None or _lone_unit(num):
+            continue
+        approx = m["approx"] or m["approx2"] or m["approx3"]
+        yield make_fact(
+            doc,
+            K.COUNT,
+            m.start("num") if m["num"] else m.start("native"),
+            m.end(),
+            format_number(value),
+            "ko",
+            noun=m["ctr"],
+            approx=approx,
+            number=num,
+        )
+
+    for m in pats["cjk_count"].finditer(text):
+        value = _num(m["num"])
+        if value is None or _lone_unit(m["num"]):
+            continue
+        lang = doc.lang_at(m.start())
+        yield make_fact(
+            doc,
+            K.COUNT,
+            m.start("num"),
+            m.end(),
+            format_number(value),
+            lang if lang in ("zh", "ja") else "zh",
+            noun=m["ctr"],
+            approx=m["approx"] or m["approx2"],
+            number=m["num"],
+        )
+
+    for m in pats["percent"].finditer(text):
+        value = _num(m["num"] or m["num2"] or m["num3"])
+        if value is None:
+            continue
+        yield make_fact(doc, K.PERCENT, m.start(), m.end(), format_number(value) + "%")
+
+    for m in pats["money"].finditer(text):
+        if m["cur"]:
+            value = _num(m["num"])
+            scale = (m["scale"] or "").lower()
+            if value is not None and scale:
+                value *= _SCALE_WORDS.get(scale) or lexicon("numerals")["en"]["scales"][scale]
+            currency = lex["currency_before"][m["cur"]]
+        else:
+            value = _num(m["num2"])
+            currency = lex["currency_after"][m["cur2"]]
+        if value is None:
+            continue
+        yield make_fact(
+            doc,
+            K.QUANTITY,
+            m.start(),
+            m.end(),
+            f"{format_number(value)} {currency}",
+            unit=currency,
+            amount=format_number(value),
+            measure="money",
+        )
+
+    for m in pats["unit"].finditer(text):
+        value = _num(m["num"])
+        if value is None:
+            continue
+        unit = lex["units"][m["unit"]]
+        yield make_fact(
+            doc,
+            K.QUANTITY,
+            m.start(),
+            m.end(),
+            f"{format_number(value)} {unit}",
+            unit=unit,
+            amount=format_number(value),
+            measure="unit",
+        )
+
+    for m in pats["number"].finditer(text):
+        num = m["num"]
+        if _lone_unit(num):
+            continue
+        value = _num(num)
+        if value is None:
+            continue
+        yield make_fact(doc, K.NUMBER, m.start(), m.end(), format_number(value))

@@ -1,0 +1,660 @@
+"""Dates, date ranges, years, weekdays, relative dates, times and durations in en/ko/zh/ja."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections.abc import Iterator
+from functools import cache
+
+import regex
+
+from .. import facts as K
+from ..document import Document
+from ..facts import Fact
+from ..numbers import format_number, parse_number
+from ..resources import lexicon
+from .base import make_fact
+from .patterns import alternation, en_number, han_number
+
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])"
+_MONTH = r"(?:1[0-2]|0?[1-9])"
+_YEAR4 = r"(?:1[0-9]\d\d|2[0-2]\d\d)"
+
+
+def valid_date(y: int | None, m: int | None, d: int | None) -> bool:
+    if m is not None and not 1 <= m <= 12:
+        return False
+    if d is None:
+        return True
+    if m is None:
+        return 1 <= d <= 31
+    limit = calendar.monthrange(y if y is not None else 2000, m)[1]  # 2000: leap, Feb 29 exists
+    return 1 <= d <= limit
+
+
+def timex_date(y: int | None, m: int | None, d: int | None) -> str:
+    ys = f"{y:04d}" if y is not None else "XXXX"
+    ms = f"{m:02d}" if m is not None else "XX"
+    if d is None:
+        return ys if m is None else f"{ys}-{ms}"
+    return f"{ys}-{ms}-{d:02d}"
+
+
+def resolve(ref: dt.date | None, y: int | None, m: int | None, d: int | None) -> dt.date | None:
+    """The calendar date a partial date most likely means, seen from the publication date.
+
+    A missing month or year is taken from the candidate nearest to the reference date
+    ("the 27th" in a Nov. 25 article is Nov. 27; "the 30th" in a Nov. 2 article is Oct. 30).
+    """
+    if d is None or (m is not None and not 1 <= m <= 12):
+        return None
+    if y is not None and m is not None:
+        return _safe_date(y, m, d)
+    if ref is None:
+        return None
+    candidates: list[dt.date] = []
+    if m is not None:
+        for yy in (ref.year - 1, ref.year, ref.year + 1):
+            c = _safe_date(yy, m, d)
+            if c:
+                candidates.append(c)
+    else:
+        for delta in (-1, 0, 1):
+            mm = ref.month + delta
+            yy = y if y is not None else ref.year
+            if mm == 0:
+                mm, yy = 12, yy - 1
+            elif mm == 13:
+                mm, yy = 1, yy + 1
+            c = _safe_date(yy, mm, d)
+            if c:
+                candidates.append(c)
+    if not candidates:
+        return None
+    return min(candidates, key=lambda c: (abs((c - ref).days), c > ref))
+
+
+def _safe_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _shift_month(ref: dt.date, months: int) -> tuple[int, int]:
+    idx = ref.year * 12 + ref.month - 1 + months
+    return idx // 12, idx % 12 + 1
+
+
+@cache
+def _patterns() -> dict[str, regex.Pattern]:
+    cal = lexicon("calendar")
+    years = lexicon("years")
+    months = alternation(cal["months_en"])
+    wd = cal["weekdays"]
+    en_wd = alternation(wd["en"])
+    ko_wd = alternation(wd["ko"])
+    ko_short = "".join(wd["ko_short"])
+    ja_wd = alternation(wd["ja"])
+    ja_short = "".join(wd["ja_short"])
+    zh_wd = alternation(wd["zh"])
+    rel = cal["relative"]
+    ko_rel_month = alternation([k for k, v in rel["ko"].items() if v[0] == "month"])
+    zh_rel_month = alternation([k for k, v in rel["zh"].items() if v[0] == "month"])
+    ja_rel_month = alternation([k for k, v in rel["ja"].items() if v[0] == "month"])
+    du = cal["duration_units"]
+    en_du = alternation(du["en"])
+    ko_du = alternation(du["ko"])
+    cjk_du = alternation([*du["zh"], *du["ja"]])
+    han = han_number()
+    en_num = en_number()
+    approx = alternation(lexicon("counters")["approx"]["en"])
+    ko_approx = alternation(lexicon("counters")["approx"]["ko_before"])
+    cjk_approx = alternation(
+        [*lexicon("counters")["approx"]["zh_before"], *lexicon("counters")["approx"]["ja_before"]]
+    )
+    sep = r"\s*(?:[~〜～\-–—]|to|through|until|till|and)\s*"
+    cjk_sep = r"\s*(?:[~〜～\-–—]|至|到|から)\s*"
+    p = {
+        # 2023-11-22, 2023.11.22, 2023/11/22
+        "iso": rf"(?<![\d.\-/])(?P<y>{_YEAR4})(?P<s>[\-./])(?P<m>\d{{1,2}})(?P=s)(?P<d>\d{{1,2}})(?![\d])",
+        # 11/22/2023, 22/11/2023 (ambiguous when both parts are <= 12)
+        "slash": rf"(?<![\d./])(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>{_YEAR4}|\d\d)(?![\d/])",
+        # Thursday, Nov. 22, 2023 / November 21-25, 2023 / Nov. 22
+        "en_mdy": rf"(?:(?P<wd>(?i:{en_wd}))\.?,?\s+)?(?<![\p{{L}}])(?P<mon>(?i:{months}))\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
+        rf"(?:{sep}(?:(?P<mon2>(?i:{months}))\.?\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)?(?![\d:])(?:,?\s+(?P<y>{_YEAR4}))?"
+        rf"(?:\s*\((?P<wd2>(?i:{en_wd}))\.?\))?",
+        # 22 November 2023 / the 22nd of November
+        "en_dmy": rf"(?:(?P<wd>(?i:{en_wd})),?\s+)?(?:the\s+)?(?<![\d])(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:{sep}(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)?\s+(?:of\s+)?(?P<mon>(?i:{months}))\b\.?(?:,?\s+(?P<y>{_YEAR4}))?",
+        # November 2023
+        "en_my": rf"(?<![\p{{L}}])(?P<mon>(?i:{months}))\.?,?\s+(?P<y>{_YEAR4})(?!\d)",
+        # on the 14th, since the 3rd
+        "en_partial": rf"(?i:\b(?:on|by|until|till|since|from|before|after|of|through)\s+)(?P<the>the\s+)(?P<d>\d{{1,2}})(?P<suf>st|nd|rd|th)(?:{sep}(?:the\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th))?"
+        r"(?!\s+(?:[A-Z]\w*|anniversary|annual|floor|edition|century|round|session|meeting|conference|time|place|year|day|week|month|grade|term|generation))",
+        # 2023년 11월 22일(수), 11월 21~25일, 이달 21일부터 25일까지
+        "ko": rf"(?:(?P<rel>{ko_rel_month})\s?)?(?:(?P<y>\d{{4}}|\d\d)년\s?)?(?:(?P<m>\d{{1,2}})월\s?)?(?P<d>\d{{1,2}})(?:일)?"
+        rf"(?:\s?(?:[~〜～\-–]|일?\s?부터|일?에서)\s?(?:(?P<y2>\d{{4}})년\s?)?(?:(?P<m2>\d{{1,2}})월\s?)?(?P<d2>\d{{1,2}})일(?:까지)?|일)"
+        rf"(?!\s?(?:간|동안|째))(?:\s?\((?P<wd>[{ko_short}])\)|\s?(?P<wd2>{ko_wd}))?",
+        "ko_ym": rf"(?:(?P<y>\d{{4}})년\s?(?P<m>\d{{1,2}})월|(?P<rel>{ko_rel_month})\s?(?P<m2>\d{{1,2}})월)(?!\s?\d{{1,2}}\s?일)(?!간)",
+        # 2023年11月22日（水）, 11月21日至25日, 21～25日
+        "cjk": rf"(?:(?P<rel>{zh_rel_month}|{ja_rel_month}))?(?:(?P<y>\d{{4}}|[〇零一二三四五六七八九]{{4}})年)?(?:(?P<m>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})月)?(?P<d>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})"
+        rf"(?:{cjk_sep}(?:(?P<m2>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})月)?(?P<d2>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})[日号號](?:まで)?|[日号號])"
+        rf"(?!間|间|目)(?:\s?[（(](?P<wd>[{ja_short}]|{zh_wd}|星期.|周.|[一二三四五六日天])[）)]|\s?(?P<wd2>{ja_wd}|{zh_wd}))?",
+        "cjk_ym": r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?!\d{1,2}[日号號])",
+        # Years: 1999년, 1999年, in 1999, '99
+        "year_cjk": r"(?<!\d)(?P<y>\d{4})\s?(?P<mark>년|年)(?!\s?\d{1,2}\s?[월月])(?!간|間|间|度)",
+        "year_en": rf"(?i:\b(?:in|since|from|by|until|till|before|after|during|of|year|early|late|mid|between|and|to|through)\s+)(?P<y>{_YEAR4})(?![\d,.]\d|\s?(?:%|percent|people|won|dollars))"
+        rf"|(?<![\w'’])['’](?P<y2>\d\d)(?![\d\w])",
+        # The year slot after "since" / "founded in": whatever number fills it.
+        "year_slot_en": rf"(?i:(?P<trigger>{years['slots']['en']['since']})|(?P<trigger2>{years['slots']['en']['founded']}))\s+(?P<y>\d{{1,5}})(?![\d,.]\d|{years['en_not_year_after']})",
+        "year_slot_cjk": rf"(?<!\d)(?P<y>\d{{1,5}})\s?(?:(?P<since>{years['slots']['ko']['since']}|{years['slots']['zh']['since']}|{years['slots']['ja']['since']})|(?P<founded>{years['slots']['ko']['founded']}|{years['slots']['zh']['founded']}|{years['slots']['ja']['founded']}))",
+        # Weekday names on their own (the ones beside a date are taken with the date).
+        "weekday": rf"(?P<pre>(?i:last|next|this)\s+|지난\s?|다음\s?|이번\s?|[上下本这這](?=[周週星礼]))?(?P<wd>(?i:\b(?:{en_wd})\b)|{ko_wd}|{ja_wd}|{zh_wd})",
+        "relative_en": rf"(?i:\b(?P<rel>{alternation(rel['en'])})\b)",
+        "relative_cjk": rf"(?P<rel>{alternation([*rel['ko'], *rel['zh'], *rel['ja']])})",
+        # 3:40 p.m., 15:40, 3 p.m., noon
+        "time_en": r"(?<![\d:.])(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s?(?P<ap>(?i:a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b))|(?<![\d:.])(?P<h2>\d{1,2}):(?P<mi2>\d{2})(?![\d:])",
+        "time_ko": r"(?:(?P<ap>오전|오후|새벽|아침|저녁|밤|낮)\s?)?(?<!\d)(?P<h>\d{1,2})시(?!간|대)(?:\s?(?P<mi>\d{1,2})분|\s?(?P<half>반))?",
+        "time_cjk": r"(?:(?P<ap>午前|午後|上午|下午|晚上|早上|中午|凌晨|傍晚|夜|朝|夕方))?(?<![\d])(?P<h>\d{1,2}|[一二三四五六七八九十两]{1,3})[点點時时](?!間|间|候|期|代|半[年月])(?:(?P<mi>\d{1,2}|[一二三四五六七八九十]{1,3})分(?!钟|鐘|間)|(?P<half>半))?",
+        # for about 40 minutes, 약 40분간, 40分間, 两个小时
+        "duration_en": rf"(?:(?P<for>for)\s+)?(?:(?P<approx>(?i:{approx}))\s+)?(?P<num>{en_num}|an?)\s?(?:-\s?)?(?P<unit>(?i:{en_du}))\b",
+        "duration_ko": rf"(?:(?P<approx>{ko_approx})\s?)?(?P<num>\d+(?:\.\d+)?|한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s?(?:(?P<unit>{ko_du})(?:간|\s?동안|째)|(?P<unit2>시간|개월|주일|분간|초간|주간))",
+        "duration_cjk": rf"(?:(?P<approx>{cjk_approx}))?(?P<num>{han})(?P<unit>{cjk_du})(?P<tail>間|间|以来|来|半)?",
+    }
+    return {k: regex.compile(v) for k, v in p.items()}
+
+
+def _int(s: str | None) -> int | None:
+    if s is None:
+        return None
+    v = parse_number(s)
+    return int(v) if v is not None else None
+
+
+def _year(s: str | None) -> int | None:
+    v = _int(s)
+    if v is not None and s is not None and len(s) == 2:
+        return 2000 + v if v < 50 else 1900 + v
+    return v
+
+
+@cache
+def _weekday_table() -> dict[str, int]:
+    wd = lexicon("calendar")["weekdays"]
+    table: dict[str, int] = {}
+    for lang in ("en", "ko", "ja", "zh"):
+        table.update({k.lower(): v for k, v in wd[lang].items()})
+    return table
+
+
+def weekday_number(name: str | None, lang: str) -> int | None:
+    if not name:
+        return None
+    wd = lexicon("calendar")["weekdays"]
+    name = name.strip("()（） ").lower()
+    if lang == "ko" and name in wd["ko_short"]:
+        return wd["ko_short"][name]
+    if lang in ("ja", "zh") and name in wd["ja_short"] and lang == "ja":
+        return wd["ja_short"][name]
+    if lang == "zh" and len(name) == 1:
+        short = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7}
+        return short.get(name)
+    table = _weekday_table()
+    if name in table:
+        return table[name]
+    if name in wd["ja_short"]:
+        return wd["ja_short"][name]
+    return None
+
+
+class _Builder:
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.ref = doc.date
+
+    def date(
+        self,
+        start: int,
+        end: int,
+        lang: str,
+        y,
+        m,
+        d,
+        wd=None,
+        wd_span=None,
+        ambiguous: bool = False,
+        month_rel: int | None = None,
+    ) -> Fact:
+        if m is None and month_rel is not None and self.ref is not None:
+            y, m = _shift_month(self.ref, month_rel)
+        attrs: dict = {"year": y, "month": m, "day": d}
+        value = timex_date(y, m, d)
+        if not valid_date(y, m, d):
+            attrs["invalid"] = True
+        else:
+            r = resolve(self.ref, y, m, d)
+            if r is not None:
+                attrs["resolved"] = r.isoformat()
+        if wd is not None:
+            attrs["weekday"] = wd
+            if wd_span:
+                attrs["weekday_span"] = list(wd_span)
+        if ambiguous:
+            attrs["ambiguous"] = True
+        return make_fact(self.doc, K.DATE, start, end, value, lang, **attrs)
+
+    def date_range(
+        self,
+        start: int,
+        end: int,
+        lang: str,
+        y,
+        m,
+        d,
+        y2,
+        m2,
+        d2,
+        month_rel: int | None = None,
+        wd=None,
+        wd_span=None,
+    ) -> Fact:
+        if m is None and month_rel is not None and self.ref is not None:
+            y, m = _shift_month(self.ref, month_rel)
+        y2 = y2 if y2 is not None else y
+        m2 = m2 if m2 is not None else m
+        a, b = timex_date(y, m, d), timex_date(y2, m2, d2)
+        attrs: dict = {"from": a, "to": b}
+        ra, rb = resolve(self.ref, y, m, d), resolve(self.ref, y2, m2, d2)
+        if ra and rb and rb < ra and m2 == m and y2 == y:
+            attrs["invalid"] = True
+        days = (
+            (rb - ra).days
+            if ra and rb
+            else (d2 - d if m2 == m and d is not None and d2 is not None else None)
+        )
+        value = f"({a},{b},P{days}D)" if days is not None else f"({a},{b})"
+        if ra and rb:
+            attrs["resolved"] = [ra.isoformat(), rb.isoformat()]
+        if not valid_date(y, m, d) or not valid_date(y2, m2, d2):
+            attrs["invalid"] = True
+        if wd is not None:
+            attrs["weekday"] = wd
+            attrs["weekday_span"] = list(wd_span) if wd_span else None
+        return make_fact(self.doc, K.DATERANGE, start, end, value, lang, **attrs)
+
+
+def _month_rel(word: str | None, lang_table: dict) -> int | None:
+    if not word:
+        return None
+    entry = lang_table.get(word.strip())
+    return entry[1] if entry else None
+
+
+def extract_temporal(doc: Document) -> Iterator[Fact]:
+    pats = _patterns()
+    b = _Builder(doc)
+    text = doc.text
+    cal = lexicon("calendar")
+    rel_all = {**cal["relative"]["ko"], **cal["relative"]["zh"], **cal["relative"]["ja"]}
+    months = cal["months_en"]
+
+    for m in pats["iso"].finditer(text):
+        yield b.date(
+            m.start(), m.end(), doc.lang_at(m.start()), int(m["y"]), int(m["m"]), int(m["d"])
+        )
+
+    for m in pats["slash"].finditer(text):
+        a, c, y = int(m["a"]), int(m["b"]), _year(m["y"])
+        if a > 12 and c <= 12:
+            mm, dd, amb = c, a, False
+        else:
+            mm, dd, amb = a, c, a <= 12 and c <= 12 and a != c
+        yield b.date(m.start(), m.end(), doc.lang_at(m.start()), y, mm, dd, ambiguous=amb)
+
+    for name in ("en_mdy", "en_dmy"):
+        for m in pats[name].finditer(text):
+            mon = months[m["mon"].lower()]
+            mon2 = months[m["mon2"].lower()] if m.groupdict().get("mon2") else None
+            y = int(m["y"]) if m["y"] else None
+            wd_group = "wd" if m["wd"] else ("wd2" if m.groupdict().get("wd2") else None)
+            wd = weekday_number(m[wd_group], "en") if wd_group else None
+            wd_span = m.span(wd_group) if wd_group else None
+            if m["d2"]:
+                yield b.date_range(
+                    m.start(),
+                    m.end(),
+                    "en",
+                    y,
+                    mon,
+                    int(m["d"]),
+                    None,
+                    mon2,
+                    int(m["d2"]),
+                    wd=wd,
+                    wd_span=wd_span,
+                )
+            else:
+                yield b.date(m.start(), m.end(), "en", y, mon, int(m["d"]), wd, wd_span)
+
+    for m in pats["en_my"].finditer(text):
+        mon = months[m["mon"].lower()]
+        yield make_fact(
+            doc,
+            K.DATE,
+            m.start(),
+            m.end(),
+            timex_date(int(m["y"]), mon, None),
+            "en",
+            year=int(m["y"]),
+            month=mon,
+        )
+
+    for m in pats["en_partial"].finditer(text):
+        start = m.start("the")
+        if m["d2"]:
+            yield b.date_range(
+                start, m.end(), "en", None, None, int(m["d"]), None, None, int(m["d2"])
+            )
+        else:
+            yield b.date(start, m.end(), "en", None, None, int(m["d"]))
+
+    ko_rel = cal["relative"]["ko"]
+    for m in pats["ko"].finditer(text):
+        rel = _month_rel(m["rel"], ko_rel)
+        y, mm, d = _year(m["y"]), _int(m["m"]), int(m["d"])
+        wd_group = "wd" if m["wd"] else ("wd2" if m["wd2"] else None)
+        wd = weekday_number(m[wd_group], "ko") if wd_group else None
+        wd_span = m.span(wd_group) if wd_group else None
+        if m["d2"]:
+            yield b.date_range(
+                m.start(),
+                m.end(),
+                "ko",
+                y,
+                mm,
+                d,
+                _year(m["y2"]),
+                _int(m["m2"]),
+                int(m["d2"]),
+                month_rel=rel,
+                wd=wd,
+                wd_span=wd_span,
+            )
+        else:
+            yield b.date(m.start(), m.end(), "ko", y, mm, d, wd, wd_span, month_rel=rel)
+
+    for m in pats["ko_ym"].finditer(text):
+        if m["y"]:
+            y, mm = int(m["y"]), int(m["m"])
+        else:
+            continue
+        yield make_fact(
+            doc,
+            K.DATE,
+            m.start(),
+            m.end(),
+            timex_date(y, mm, None),
+            "ko",
+            year=y,
+            month=mm,
+            **({"invalid": True} if not 1 <= mm <= 12 else {}),
+        )
+
+    for m in pats["cjk"].finditer(text):
+        if (
+            not (m["m"] or m["y"] or m["rel"] or m["d2"])
+            and text[m.end("d") : m.end("d") + 1] not in "日"
+        ):
+            continue  # "25号" alone is a number, not a date
+        lang = doc.lang_at(m.start())
+        lang = lang if lang in ("zh", "ja") else "zh"
+        rel = _month_rel(m["rel"], rel_all)
+        y, mm, d = _year(m["y"]), _int(m["m"]), _int(m["d"])
+        if d is None:
+            continue
+        wd_group = "wd" if m["wd"] else ("wd2" if m["wd2"] else None)
+        wd = weekday_number(m[wd_group], lang) if wd_group else None
+        wd_span = m.span(wd_group) if wd_group else None
+        if m["d2"]:
+            yield b.date_range(
+                m.start(),
+                m.end(),
+                lang,
+                y,
+                mm,
+                d,
+                None,
+                _int(m["m2"]),
+                _int(m["d2"]),
+                month_rel=rel,
+                wd=wd,
+                wd_span=wd_span,
+            )
+        else:
+            yield b.date(m.start(), m.end(), lang, y, mm, d, wd, wd_span, month_rel=rel)
+
+    for m in pats["cjk_ym"].finditer(text):
+        y, mm = int(m["y"]), int(m["m"])
+        yield make_fact(
+            doc,
+            K.DATE,
+            m.start(),
+            m.end(),
+            timex_date(y, mm, None),
+            doc.lang_at(m.start()),
+            year=y,
+            month=mm,
+            **({"invalid": True} if not 1 <= mm <= 12 else {}),
+        )
+
+    for m in pats["year_cjk"].finditer(text):
+        y = int(m["y"])
+        lang = "ko" if m["mark"] == "년" else doc.lang_at(m.start())
+        yield make_fact(doc, K.YEAR, m.start(), m.end(), str(y), lang, year=y)
+
+    for m in pats["year_en"].finditer(text):
+        y = int(m["y"]) if m["y"] else _year(m["y2"])
+        start = m.start("y") if m["y"] else m.start()
+        yield make_fact(doc, K.YEAR, start, m.end(), str(y), "en", year=y)
+
+    for m in pats["year_slot_en"].finditer(text):
+        if m["trigger"]:
+            # "has been held since 3": the slot is "since 3".
+            start = text.lower().rfind("since", m.start("trigger"), m.start("y"))
+            trigger = "since"
+        else:
+            start, trigger = m.start("trigger2"), "founded"
+        yield make_fact(doc, K.YEAR, start, m.end(), m["y"], "en", year=int(m["y"]), slot=trigger)
+
+    for m in pats["year_slot_cjk"].finditer(text):
+        marker_lang = doc.lang_at(m.end("y"))
+        yield make_fact(
+            doc,
+            K.YEAR,
+            m.start(),
+            m.end(),
+            m["y"],
+            marker_lang,
+            year=int(m["y"]),
+            slot="since" if m["since"] else "founded",
+        )
+
+    for m in pats["weekday"].finditer(text):
+        lang = doc.lang_at(m.start("wd"))
+        n = weekday_number(m["wd"], lang)
+        if n is None:
+            continue
+        yield make_fact(
+            doc,
+            K.WEEKDAY,
+            m.start(),
+            m.end(),
+            str(n),
+            lang,
+            relative=(m["pre"] or "").strip() or None,
+        )
+
+    for name in ("relative_en", "relative_cjk"):
+        for m in pats[name].finditer(text):
+            word = m["rel"]
+            lang = doc.lang_at(m.start())
+            table = cal["relative"]["en"] if name == "relative_en" else rel_all
+            unit, offset = table.get(word.lower() if name == "relative_en" else word, (None, None))
+            if unit is None:
+                continue
+            value = _relative_value(doc.date, unit, offset)
+            yield make_fact(
+                doc,
+                K.DATE,
+                m.start(),
+                m.end(),
+                value,
+                lang,
+                relative=True,
+                unit=unit,
+                offset=offset,
+            )
+
+    yield from _times(doc, pats)
+    yield from _durations(doc, pats)
+
+
+def _relative_value(ref: dt.date | None, unit: str, offset: int) -> str:
+    if ref is None:
+        return {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX"}[unit]
+    if unit == "day":
+        return (ref + dt.timedelta(days=offset)).isoformat()
+    if unit == "week":
+        iso = (ref + dt.timedelta(weeks=offset)).isocalendar()
+        return f"{iso[0]:04d}-W{iso[1]:02d}"
+    if unit == "month":
+        y, m = _shift_month(ref, offset)
+        return f"{y:04d}-{m:02d}"
+    return f"{ref.year + offset:04d}"
+
+
+_PM = ("p.m.", "pm", "p.m", "오후", "저녁", "밤", "午後", "下午", "晚上", "傍晚", "夜", "夕方")
+_AM = ("a.m.", "am", "a.m", "오전", "새벽", "아침", "午前", "上午", "早上", "凌晨", "朝")
+
+
+def _time_value(h: int, mi: int, ap: str | None) -> tuple[str, bool]:
+    ap_l = (ap or "").lower()
+    valid = 0 <= h <= 24 and 0 <= mi <= 59 and not (h == 24 and mi)
+    if ap_l in _PM and h < 12:
+        h += 12
+    elif ap_l in _AM and h == 12:
+        h = 0
+    elif ap_l in ("낮", "中午") and h < 6:
+        h += 12
+    return f"T{h:02d}:{mi:02d}", valid and (not ap_l or h <= 24)
+
+
+def _times(doc: Document, pats) -> Iterator[Fact]:
+    text = doc.text
+    for m in pats["time_en"].finditer(text):
+        if m["h"]:
+            h, mi, ap = int(m["h"]), int(m["mi"] or 0), m["ap"]
+            if h > 12 or (h == 0 and ap):
+                ap_valid = False
+            else:
+                ap_valid = True
+        else:
+            h, mi, ap = int(m["h2"]), int(m["mi2"]), None
+            ap_valid = True
+        value, valid = _time_value(h, mi, ap)
+        yield make_fact(
+            doc,
+            K.TIME,
+            m.start(),
+            m.end(),
+            value,
+            "en",
+            **({"invalid": True} if not (valid and ap_valid) else {}),
+        )
+    for name, lang in (("time_ko", "ko"), ("time_cjk", None)):
+        for m in pats[name].finditer(text):
+            h = _int(m["h"])
+            if h is None:
+                continue
+            mi = 30 if m["half"] else (_int(m["mi"]) or 0)
+            value, valid = _time_value(h, mi, m["ap"])
+            fl = lang or doc.lang_at(m.start())
+            yield make_fact(
+                doc,
+                K.TIME,
+                m.start(),
+                m.end(),
+                value,
+                fl,
+                **({"invalid": True} if not valid else {}),
+            )
+
+
+def _iso_duration(amount: float, code: str) -> str:
+    n = format_number(amount)
+    if code == "DECADE":
+        return f"P{format_number(amount * 10)}Y"
+    if code.startswith("T"):
+        return f"PT{n}{code[1]}"
+    return f"P{n}{code}"
+
+
+def _durations(doc: Document, pats) -> Iterator[Fact]:
+    text = doc.text
+    du = lexicon("calendar")["duration_units"]
+    en_units = {k.lower(): v for k, v in du["en"].items()}
+    for m in pats["duration_en"].finditer(text):
+        num = m["num"]
+        amount = 1.0 if num.lower() in ("a", "an") else parse_number(num)
+        if amount is None:
+            continue
+        code = en_units[m["unit"].lower()]
+        start = m.start("approx") if m["approx"] else m.start("num")
+        yield make_fact(
+            doc,
+            K.DURATION,
+            start,
+            m.end(),
+            _iso_duration(amount, code),
+            "en",
+            approx=m["approx"].lower() if m["approx"] else None,
+        )
+    for m in pats["duration_ko"].finditer(text):
+        amount = parse_number(m["num"])
+        if amount is None:
+            continue
+        unit = m["unit"] or m["unit2"]
+        code = du["ko"].get(unit) or {"분간": "TM", "초간": "S", "주간": "W"}.get(unit)
+        if code is None:
+            continue
+        yield make_fact(
+            doc,
+            K.DURATION,
+            m.start(),
+            m.end(),
+            _iso_duration(amount, code),
+            "ko",
+            approx=m["approx"],
+        )
+    cjk_units = {**du["zh"], **du["ja"]}
+    for m in pats["duration_cjk"].finditer(text):
+        num = m["num"]
+        amount = parse_number(num)
+        if amount is None or (len(num) == 1 and num in "万萬亿億兆"):
+            continue
+        unit = m["unit"]
+        if unit in ("年", "日", "周", "星期") and not m["tail"]:
+            continue  # 1999年, 22日: a date, not a duration
+        code = cjk_units[unit]
+        if m["tail"] == "半":
+            amount += 0.5
+        yield make_fact(
+            doc,
+            K.DURATION,
+            m.start(),
+            m.end(),
+            _iso_duration(amount, code),
+            doc.lang_at(m.start()),
+            approx=m["approx"],
+        )

@@ -1,0 +1,1 @@
+"""Reporters: findings and facts as terminal text or JSON."""

@@ -25,8 +25,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from factcheck.document import Document  # noqa: E402
-from factcheck.extract import extract  # noqa: E402
+from factcheck.document import Document
+from factcheck.extract import extract
 
 SCORED = ("number", "ordinal", "percent", "date", "daterange", "time", "duration")
 TEMPORAL = {"date", "daterange", "time", "duration", "timerange", "datetime", "datetimerange"}
@@ -67,7 +67,9 @@ def predict(case: dict) -> list[dict]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("corpus", type=Path, help="folder with the gold JSONL files and score.py")
     ap.add_argument("--lang", default="en,zh,ja,ko")
     ap.add_argument("--source", default="msrt,duckling")
@@ -77,8 +79,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--misses", type=int, default=0, help="print this many missed gold items")
     a = ap.parse_args(argv)
     kinds = set(a.kinds.split(","))
-    golds = [a.corpus / f"{src}_{lang}.jsonl" for src in a.source.split(",")
-             for lang in a.lang.split(",")]
+    golds = [
+        a.corpus / f"{src}_{lang}.jsonl"
+        for src in a.source.split(",")
+        for lang in a.lang.split(",")
+    ]
     golds = [g for g in golds if g.exists()]
     if not golds:
         print(f"no gold files under {a.corpus}", file=sys.stderr)
@@ -93,12 +98,10 @@ def main(argv: list[str] | None = None) -> int:
             case = json.loads(line)
             if a.model and model_of(case) != a.model:
                 continue
+            had_gold = bool(case["expected"])
             case["expected"] = [e for e in case["expected"] if e["kind"] in kinds]
-            case_kinds = {e["kind"] for e in case["expected"]}
-            if not case["expected"] and case.get("kind") not in ("none", "datetime") and not case_kinds:
-                # a case whose gold is only unscored kinds (quantity, set ...) says nothing here
-                if case.get("kind") not in kinds:
-                    continue
+            if had_gold and not case["expected"]:
+                continue  # gold only of unscored kinds (quantity, set ...): says nothing here
             found = [p for p in predict(case) if p["kind"] in kinds]
             chars += len(case["text"])
             preds.append({"id": case["id"], "found": found})
@@ -107,18 +110,41 @@ def main(argv: list[str] | None = None) -> int:
                 got = {(p["start"], p["end"]) for p in found}
                 for e in case["expected"]:
                     if (e["start"], e["end"]) not in got and len(misses) < a.misses * 50:
-                        misses.append((case["lang"], e["kind"], case["text"][:90], e["text"], e["value"],
-                                       [(case["text"][p["start"]:p["end"]], p["value"]) for p in found]))
+                        misses.append(
+                            (
+                                case["lang"],
+                                e["kind"],
+                                case["text"][:90],
+                                e["text"],
+                                e["value"],
+                                [(case["text"][p["start"] : p["end"]], p["value"]) for p in found],
+                            )
+                        )
     elapsed = time.perf_counter() - t0
     with tempfile.TemporaryDirectory() as tmp:
         pred_path = Path(a.pred_out or Path(tmp) / "pred.jsonl")
         gold_path = Path(tmp) / "gold.jsonl"
-        pred_path.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in preds), encoding="utf-8")
-        gold_path.write_text("".join(json.dumps(c, ensure_ascii=False) + "\n" for c in filtered_gold),
-                             encoding="utf-8")
+        pred_path.write_text(
+            "".join(json.dumps(p, ensure_ascii=False) + "\n" for p in preds), encoding="utf-8"
+        )
+        gold_path.write_text(
+            "".join(json.dumps(c, ensure_ascii=False) + "\n" for c in filtered_gold),
+            encoding="utf-8",
+        )
         table = Path(tmp) / "table.json"
-        r = subprocess.run([sys.executable, str(a.corpus / "score.py"), str(gold_path), "--pred",
-                            str(pred_path), "--json", str(table)], capture_output=True, text=True)
+        r = subprocess.run(
+            [
+                sys.executable,
+                str(a.corpus / "score.py"),
+                str(gold_path),
+                "--pred",
+                str(pred_path),
+                "--json",
+                str(table),
+            ],
+            capture_output=True,
+            text=True,
+        )
         if r.returncode != 0:
             print(r.stderr, file=sys.stderr)
             return 2

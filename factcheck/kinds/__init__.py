@@ -34,7 +34,7 @@ def kind(name: str) -> Callable[[KindFn], KindFn]:
 
 def _load_all() -> None:
     # Importing the modules registers their kinds.
-    from . import ordinals, years  # noqa: F401
+    from . import calendar, ordinals, years  # noqa: F401
 
 
 _load_all()

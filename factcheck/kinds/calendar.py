@@ -1,0 +1,191 @@
+"""Calendar kinds: a weekday that does not fit its date, and dates or times that do not exist."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+import regex
+
+from .. import facts as K
+from ..context import Context
+from ..facts import Fact
+from ..findings import Fix
+from . import Hit, kind
+
+_TIMEX = regex.compile(r"^(?P<y>\d{4}|XXXX)-(?P<m>\d{2}|XX)-(?P<d>\d{2}|XX)$")
+_EN_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+_KO = "월화수목금토일"
+_JA = "月火水木金土日"
+_ZH = "一二三四五六日"
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"]
+
+
+def date_parts(f: Fact) -> tuple[int | None, int | None, int | None] | None:
+    """(year, month, day) of a day-level date fact from its TIMEX value; None parts unknown."""
+    m = _TIMEX.match(f.value)
+    if not m:
+        return None
+
+    def part(s: str) -> int | None:
+        return None if s.startswith("X") else int(s)
+
+    return part(m["y"]), part(m["m"]), part(m["d"])
+
+
+def calendar_date(f: Fact, ref: dt.date) -> dt.date | None:
+    """The calendar date a date fact means: its resolution, else its parts seen from ``ref``."""
+    resolved = f.attrs.get("resolved")
+    if isinstance(resolved, str):
+        try:
+            return dt.date.fromisoformat(resolved[:10])
+        except ValueError:
+            pass
+    parts = date_parts(f)
+    if parts is None or parts[2] is None:
+        return None
+    y, m, d = parts
+    if m is None:
+        return None
+    if y is None:
+        # A month-day without a year: the occurrence nearest the reference date.
+        best = None
+        for yy in (ref.year - 1, ref.year, ref.year + 1):
+            try:
+                c = dt.date(yy, m, d)
+            except ValueError:
+                continue
+            if best is None or abs((c - ref).days) < abs((best - ref).days):
+                best = c
+        return best
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def weekday_name(number: int, template: str, lang: str) -> str:
+    """A weekday in the same language and form as ``template`` (full, short, in brackets)."""
+    i = number - 1
+    t = template.strip()
+    if lang == "en" or t[:1].isascii() and t[:1].isalpha():
+        name = _EN_NAMES[i]
+        core = t.rstrip(".")
+        if len(core) <= 4:
+            name = name[: len(core)] if len(core) >= 3 else name[:3]
+        return name.upper() if t.isupper() else name
+    if t.startswith("星期"):
+        return "星期" + ("日" if i == 6 and t.endswith("日") else "天" if i == 6 else _ZH[i])
+    if t[:1] in "周週":
+        return t[0] + _ZH[i]
+    if t.startswith("礼拜"):
+        return "礼拜" + ("天" if i == 6 else _ZH[i])
+    if t.endswith("요일"):
+        return _KO[i] + "요일"
+    if t.endswith("曜日") or t.endswith("曜"):
+        return _JA[i] + t[1:]
+    if t and t[0] in _KO:
+        return _KO[i] + t[1:]
+    if t and t[0] in _JA:
+        return _JA[i] + t[1:]
+    return _EN_NAMES[i]
+
+
+@kind("weekday-date")
+def weekday_date(ctx: Context, params: dict[str, Any]) -> Iterator[Hit]:
+    """'Thursday, Nov. 22, 2023' (a Wednesday); 22일(목); 22日（木）; 11月22日（星期四）."""
+    for f in ctx.by_kind[K.DATE] + ctx.by_kind[K.DATERANGE]:
+        stated = f.attrs.get("weekday")
+        span = f.attrs.get("weekday_span")
+        if not stated or not span:
+            continue
+        if f.kind == K.DATERANGE:
+            resolved = f.attrs.get("resolved")
+            if not resolved:
+                continue
+            # A weekday after a range ("21~25일(금)") belongs to its last day.
+            actual_date = dt.date.fromisoformat(resolved[1][:10])
+        else:
+            actual_date = calendar_date(f, ctx.date)
+        if actual_date is None:
+            continue
+        actual = actual_date.isoweekday()
+        if actual == stated:
+            continue
+        s, e = span
+        stated_text = ctx.doc.text[s:e]
+        inner_s, inner_e = _strip_brackets(ctx.doc.text, s, e)
+        fix = weekday_name(actual, ctx.doc.text[inner_s:inner_e], f.lang)
+        yield Hit(
+            inner_s, inner_e, related=[(f.start, f.end)],
+            values={"text": stated_text.strip("()（） "), "date": actual_date.isoformat(),
+                    "actual": _EN_NAMES[actual - 1], "stated": _EN_NAMES[stated - 1],
+                    "date_text": f.text},
+            fix=Fix(fix, safe=False),
+        )
+
+
+def _strip_brackets(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s] in "(（ ":
+        s += 1
+    while e > s and text[e - 1] in ")） ":
+        e -= 1
+    return s, e
+
+
+@kind("calendar-validity")
+def calendar_validity(ctx: Context, params: dict[str, Any]) -> Iterator[Hit]:
+    """Dates and times that do not exist: February 30, 11월 31일, 4月31日, 25:10."""
+    for f in ctx.by_kind[K.DATE] + ctx.by_kind[K.DATERANGE]:
+        if f.attrs.get("relative"):
+            continue
+        reason = _date_problem(f)
+        if reason:
+            yield Hit(f.start, f.end, values={"text": f.text, "reason": reason})
+    for f in ctx.by_kind[K.TIME]:
+        if f.attrs.get("invalid") and _clearly_a_time(ctx.doc.text, f):
+            yield Hit(f.start, f.end, values={"text": f.text, "reason": "no such time of day"})
+
+
+_TIME_BEFORE = regex.compile(r"(?i:\b(?:at|from|until|till|by|before|after|around|since)\s+$)")
+
+
+def _clearly_a_time(text: str, f: Fact) -> bool:
+    """'25:10' may be a score or a ratio; only a time-marked one is an impossible time."""
+    if regex.search(r"(?i:[ap]\.?m\b|시|時|点|點)", f.text):
+        return True
+    return bool(_TIME_BEFORE.search(text[max(0, f.start - 12) : f.start]))
+
+
+def _date_problem(f: Fact) -> str | None:
+    if f.kind == K.DATERANGE:
+        a, b = f.attrs.get("from"), f.attrs.get("to")
+        for v in (a, b):
+            if isinstance(v, str):
+                sub = Fact(K.DATE, f.start, f.end, f.text, v, f.lang)
+                why = _date_problem(sub)
+                if why:
+                    return why
+        return "the range ends before it starts" if f.attrs.get("invalid") else None
+    parts = date_parts(f)
+    if parts is None:
+        m = regex.match(r"^(\d{4}|XXXX)-(\d{2})$", f.value)
+        if m and not 1 <= int(m[2]) <= 12:
+            return f"there is no month {int(m[2])}"
+        return None
+    y, m, d = parts
+    if m is not None and not 1 <= m <= 12:
+        return f"there is no month {m}"
+    if d is None:
+        return None
+    if m is None:
+        return f"no month has {d} days" if not 1 <= d <= 31 else None
+    limit = calendar.monthrange(y if y is not None else 2000, m)[1]
+    if not 1 <= d <= limit:
+        if m == 2 and d == 29 and y is not None:
+            return f"{y} is not a leap year"
+        return f"{_MONTHS[m - 1]} has {limit} days"
+    return None

@@ -20,8 +20,20 @@ _EN_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
 _KO = "월화수목금토일"
 _JA = "月火水木金土日"
 _ZH = "一二三四五六日"
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"]
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 def date_parts(f: Fact) -> tuple[int | None, int | None, int | None] | None:
@@ -71,7 +83,7 @@ def weekday_name(number: int, template: str, lang: str) -> str:
     """A weekday in the same language and form as ``template`` (full, short, in brackets)."""
     i = number - 1
     t = template.strip()
-    if lang == "en" or t[:1].isascii() and t[:1].isalpha():
+    if lang == "en" or (t[:1].isascii() and t[:1].isalpha()):
         name = _EN_NAMES[i]
         core = t.rstrip(".")
         if len(core) <= 4:
@@ -120,10 +132,16 @@ def weekday_date(ctx: Context, params: dict[str, Any]) -> Iterator[Hit]:
         inner_s, inner_e = _strip_brackets(ctx.doc.text, s, e)
         fix = weekday_name(actual, ctx.doc.text[inner_s:inner_e], f.lang)
         yield Hit(
-            inner_s, inner_e, related=[(f.start, f.end)],
-            values={"text": stated_text.strip("()（） "), "date": actual_date.isoformat(),
-                    "actual": _EN_NAMES[actual - 1], "stated": _EN_NAMES[stated - 1],
-                    "date_text": f.text},
+            inner_s,
+            inner_e,
+            related=[(f.start, f.end)],
+            values={
+                "text": stated_text.strip("()（） "),
+                "date": actual_date.isoformat(),
+                "actual": _EN_NAMES[actual - 1],
+                "stated": _EN_NAMES[stated - 1],
+                "date_text": f.text,
+            },
             fix=Fix(fix, safe=False),
         )
 

@@ -9,6 +9,15 @@ keeps the facts of the kinds the case's model reports (a NumberModel spec is sco
 a DateTime spec on dates, times and durations ...), and writes predictions in the shape
 score.py reads. Then it runs score.py (from the corpus folder) on the scored kinds and prints
 its table (span precision/recall, value accuracy, strict recall per language and kind).
+
+Values: our facts carry Recognizers-Text TIMEX values ("XXXX-XX-22", "(2023-11-21,2023-11-25,P4D)",
+"T15:40"), which is what the msrt gold holds. Duckling's gold holds instants and intervals resolved
+against its reference time ("2013-02-22T00:00:00", "2013-02-21T00:00:00/2013-02-26T00:00:00",
+end exclusive). For Duckling cases only, predict() rewrites our value into that shape without
+adding knowledge: a date with X slots takes the fact's own ``resolved`` date; a month, week or
+year value starts at its first day; a range becomes start/(end + 1 day) from its ``resolved``
+pair; a clock time is put on the reference day (Duckling itself would move a time that has
+already passed to the next day; we do not, so those stay misses).
 """
 
 from __future__ import annotations
@@ -17,6 +26,7 @@ import argparse
 import collections
 import datetime as dt
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -62,8 +72,28 @@ def predict(case: dict) -> list[dict]:
         if kind not in wanted or f.attrs.get("within"):
             continue
         value = f.attrs.get("resolved_value") or f.value
+        if case.get("source") == "duckling" and date is not None:
+            value = duckling_value(f.kind, str(value), f.attrs, date)
         out.append({"start": f.start, "end": f.end, "kind": kind, "value": str(value)})
     return out
+
+
+def duckling_value(kind: str, value: str, attrs: dict, ref: dt.date) -> str:
+    """Our TIMEX value in Duckling's shape (see the module docstring)."""
+    resolved = attrs.get("resolved")
+    if kind == "daterange" and isinstance(resolved, list) and len(resolved) == 2:
+        end = dt.date.fromisoformat(resolved[1]) + dt.timedelta(days=1)
+        return f"{resolved[0]}T00:00:00/{end.isoformat()}T00:00:00"
+    if kind in ("date", "year", "daterange"):
+        if isinstance(resolved, str):
+            return f"{resolved}T00:00:00"
+        if m := re.fullmatch(r"(\d{4})-W(\d\d)", value):
+            return dt.date.fromisocalendar(int(m[1]), int(m[2]), 1).isoformat() + "T00:00:00"
+        if m := re.fullmatch(r"(\d{4})(?:-(\d\d))?(?:-(\d\d))?", value):
+            return f"{m[1]}-{m[2] or '01'}-{m[3] or '01'}T00:00:00"
+    if kind == "time" and (m := re.fullmatch(r"T(\d\d)(?::(\d\d))?", value)):
+        return f"{ref.isoformat()}T{m[1]}:{m[2] or '00'}:00"
+    return value
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -7,7 +7,10 @@
 For every gold case it builds a Document with the case's reference date, runs the extractor,
 keeps the facts of the kinds the case's model reports (a NumberModel spec is scored on numbers,
 a DateTime spec on dates, times and durations ...), and writes predictions in the shape
-score.py reads. Then it runs score.py (from the corpus folder) on the scored kinds and prints
+score.py reads. The numeric models (numbers, ordinals, percentages) also get the facts that
+sit inside another fact (`within`: the "321" of "321元", the "1991" of "1991年1月"), as those
+models report every numeral; the temporal models get only the outermost facts.
+Then it runs score.py (from the corpus folder) on the scored kinds and prints
 its table (span precision/recall, value accuracy, strict recall per language and kind).
 
 Values: our facts carry Recognizers-Text TIMEX values ("XXXX-XX-22", "(2023-11-21,2023-11-25,P4D)",
@@ -69,7 +72,7 @@ def predict(case: dict) -> list[dict]:
     out = []
     for f in facts:
         kind = fact_kind(f.kind)
-        if kind not in wanted or f.attrs.get("within"):
+        if kind not in wanted or (f.attrs.get("within") and wanted is TEMPORAL):
             continue
         value = f.attrs.get("resolved_value") or f.value
         if case.get("source") == "duckling" and date is not None:

@@ -45,9 +45,11 @@ def resolve_overlaps(raw: list[Fact]) -> list[Fact]:
             if not k.overlaps(f):
                 continue
             same_family = k.kind == f.kind or {k.kind, f.kind} <= {K.DATE, K.DATERANGE}
+            # A bare number inside a larger fact stays, marked ``within``: the numeral of a
+            # count, a sum of money or a date is still a number someone may want to read.
             if (
                 same_family
-                or f.kind == K.NUMBER
+                or (f.kind == K.NUMBER and not k.contains(f))
                 or (k.contains(f) and k.start == f.start and k.end == f.end)
             ):
                 drop = True

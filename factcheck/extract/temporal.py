@@ -12,10 +12,12 @@ import regex
 from .. import facts as K
 from ..document import Document
 from ..facts import Fact
-from ..numbers import format_number, parse_number
+from ..numbers import parse_number
 from ..resources import lexicon
 from .base import make_fact
-from .patterns import alternation, en_number, han_number
+from .patterns import alternation
+from .temporal_clock import extract_durations, extract_times
+from .temporal_range import combine_ranges
 
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])"
 _MONTH = r"(?:1[0-2]|0?[1-9])"
@@ -103,17 +105,6 @@ def _patterns() -> dict[str, regex.Pattern]:
     ko_rel_month = alternation([k for k, v in rel["ko"].items() if v[0] == "month"])
     zh_rel_month = alternation([k for k, v in rel["zh"].items() if v[0] == "month"])
     ja_rel_month = alternation([k for k, v in rel["ja"].items() if v[0] == "month"])
-    du = cal["duration_units"]
-    en_du = alternation(du["en"])
-    ko_du = alternation(du["ko"])
-    cjk_du = alternation([*du["zh"], *du["ja"]])
-    han = han_number()
-    en_num = en_number()
-    approx = alternation(lexicon("counters")["approx"]["en"])
-    ko_approx = alternation(lexicon("counters")["approx"]["ko_before"])
-    cjk_approx = alternation(
-        [*lexicon("counters")["approx"]["zh_before"], *lexicon("counters")["approx"]["ja_before"]]
-    )
     sep = r"\s*(?:[~〜～\-–—]|to|through|until|till|and)\s*"
     cjk_sep = r"\s*(?:[~〜～\-–—]|至|到|から)\s*"
     p = {
@@ -153,14 +144,6 @@ def _patterns() -> dict[str, regex.Pattern]:
         "weekday": rf"(?P<pre>(?i:last|next|this)\s+|지난\s?|다음\s?|이번\s?|[上下本这這](?=[周週星礼]))?(?P<wd>(?i:\b(?:{en_wd})\b)|{ko_wd}|{ja_wd}|{zh_wd})",
         "relative_en": rf"(?i:\b(?P<rel>{alternation(rel['en'])})\b)",
         "relative_cjk": rf"(?P<rel>{alternation([*rel['ko'], *rel['zh'], *rel['ja']])})",
-        # 3:40 p.m., 15:40, 3 p.m., noon
-        "time_en": r"(?<![\d:.])(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s?(?P<ap>(?i:a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b))|(?<![\d:.])(?P<h2>\d{1,2}):(?P<mi2>\d{2})(?![\d:])",
-        "time_ko": r"(?:(?P<ap>오전|오후|새벽|아침|저녁|밤|낮)\s?)?(?<!\d)(?P<h>\d{1,2})시(?!간|대)(?:\s?(?P<mi>\d{1,2})분|\s?(?P<half>반))?",
-        "time_cjk": r"(?:(?P<ap>午前|午後|上午|下午|晚上|早上|中午|凌晨|傍晚|夜|朝|夕方))?(?<![\d])(?P<h>\d{1,2}|[一二三四五六七八九十两]{1,3})[点點時时](?!間|间|候|期|代|半[年月])(?:(?P<mi>\d{1,2}|[一二三四五六七八九十]{1,3})分(?!钟|鐘|間)|(?P<half>半))?",
-        # for about 40 minutes, 약 40분간, 40分間, 两个小时
-        "duration_en": rf"(?:(?P<for>for)\s+)?(?:(?P<approx>(?i:{approx}))\s+)?(?P<num>{en_num}|an?)\s?(?:-\s?)?(?P<unit>(?i:{en_du}))\b",
-        "duration_ko": rf"(?:(?P<approx>{ko_approx})\s?)?(?P<num>\d+(?:\.\d+)?|한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s?(?:(?P<unit>{ko_du})(?:간|\s?동안|째)|(?P<unit2>시간|개월|주일|분간|초간|주간))",
-        "duration_cjk": rf"(?:(?P<approx>{cjk_approx}))?(?P<num>{han})(?P<unit>{cjk_du})(?P<tail>間|间|以来|来|半)?",
     }
     return {k: regex.compile(v) for k, v in p.items()}
 
@@ -292,6 +275,12 @@ def _month_rel(word: str | None, lang_table: dict) -> int | None:
 
 
 def extract_temporal(doc: Document) -> Iterator[Fact]:
+    found = list(_extract_atoms(doc))
+    yield from found
+    yield from combine_ranges(doc, found)
+
+
+def _extract_atoms(doc: Document) -> Iterator[Fact]:
     pats = _patterns()
     b = _Builder(doc)
     text = doc.text
@@ -516,8 +505,8 @@ def extract_temporal(doc: Document) -> Iterator[Fact]:
                 offset=offset,
             )
 
-    yield from _times(doc, pats)
-    yield from _durations(doc, pats)
+    yield from extract_times(doc)
+    yield from extract_durations(doc)
 
 
 def _relative_value(ref: dt.date | None, unit: str, offset: int) -> str:
@@ -532,129 +521,3 @@ def _relative_value(ref: dt.date | None, unit: str, offset: int) -> str:
         y, m = _shift_month(ref, offset)
         return f"{y:04d}-{m:02d}"
     return f"{ref.year + offset:04d}"
-
-
-_PM = ("p.m.", "pm", "p.m", "오후", "저녁", "밤", "午後", "下午", "晚上", "傍晚", "夜", "夕方")
-_AM = ("a.m.", "am", "a.m", "오전", "새벽", "아침", "午前", "上午", "早上", "凌晨", "朝")
-
-
-def _time_value(h: int, mi: int, ap: str | None) -> tuple[str, bool]:
-    ap_l = (ap or "").lower()
-    valid = 0 <= h <= 24 and 0 <= mi <= 59 and not (h == 24 and mi)
-    if ap_l in _PM and h < 12:
-        h += 12
-    elif ap_l in _AM and h == 12:
-        h = 0
-    elif ap_l in ("낮", "中午") and h < 6:
-        h += 12
-    return f"T{h:02d}:{mi:02d}", valid and (not ap_l or h <= 24)
-
-
-def _times(doc: Document, pats) -> Iterator[Fact]:
-    text = doc.text
-    for m in pats["time_en"].finditer(text):
-        if m["h"]:
-            h, mi, ap = int(m["h"]), int(m["mi"] or 0), m["ap"]
-            if h > 12 or (h == 0 and ap):
-                ap_valid = False
-            else:
-                ap_valid = True
-        else:
-            h, mi, ap = int(m["h2"]), int(m["mi2"]), None
-            ap_valid = True
-        value, valid = _time_value(h, mi, ap)
-        yield make_fact(
-            doc,
-            K.TIME,
-            m.start(),
-            m.end(),
-            value,
-            "en",
-            **({"invalid": True} if not (valid and ap_valid) else {}),
-        )
-    for name, lang in (("time_ko", "ko"), ("time_cjk", None)):
-        for m in pats[name].finditer(text):
-            h = _int(m["h"])
-            if h is None:
-                continue
-            mi = 30 if m["half"] else (_int(m["mi"]) or 0)
-            value, valid = _time_value(h, mi, m["ap"])
-            fl = lang or doc.lang_at(m.start())
-            yield make_fact(
-                doc,
-                K.TIME,
-                m.start(),
-                m.end(),
-                value,
-                fl,
-                **({"invalid": True} if not valid else {}),
-            )
-
-
-def _iso_duration(amount: float, code: str) -> str:
-    n = format_number(amount)
-    if code == "DECADE":
-        return f"P{format_number(amount * 10)}Y"
-    if code.startswith("T"):
-        return f"PT{n}{code[1]}"
-    return f"P{n}{code}"
-
-
-def _durations(doc: Document, pats) -> Iterator[Fact]:
-    text = doc.text
-    du = lexicon("calendar")["duration_units"]
-    en_units = {k.lower(): v for k, v in du["en"].items()}
-    for m in pats["duration_en"].finditer(text):
-        num = m["num"]
-        amount = 1.0 if num.lower() in ("a", "an") else parse_number(num)
-        if amount is None:
-            continue
-        code = en_units[m["unit"].lower()]
-        start = m.start("approx") if m["approx"] else m.start("num")
-        yield make_fact(
-            doc,
-            K.DURATION,
-            start,
-            m.end(),
-            _iso_duration(amount, code),
-            "en",
-            approx=m["approx"].lower() if m["approx"] else None,
-        )
-    for m in pats["duration_ko"].finditer(text):
-        amount = parse_number(m["num"])
-        if amount is None:
-            continue
-        unit = m["unit"] or m["unit2"]
-        code = du["ko"].get(unit) or {"분간": "TM", "초간": "S", "주간": "W"}.get(unit)
-        if code is None:
-            continue
-        yield make_fact(
-            doc,
-            K.DURATION,
-            m.start(),
-            m.end(),
-            _iso_duration(amount, code),
-            "ko",
-            approx=m["approx"],
-        )
-    cjk_units = {**du["zh"], **du["ja"]}
-    for m in pats["duration_cjk"].finditer(text):
-        num = m["num"]
-        amount = parse_number(num)
-        if amount is None or (len(num) == 1 and num in "万萬亿億兆"):
-            continue
-        unit = m["unit"]
-        if unit in ("年", "日", "周", "星期") and not m["tail"]:
-            continue  # 1999年, 22日: a date, not a duration
-        code = cjk_units[unit]
-        if m["tail"] == "半":
-            amount += 0.5
-        yield make_fact(
-            doc,
-            K.DURATION,
-            m.start(),
-            m.end(),
-            _iso_duration(amount, code),
-            doc.lang_at(m.start()),
-            approx=m["approx"],
-        )

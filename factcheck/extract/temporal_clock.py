@@ -1,0 +1,393 @@
+"""Clock times and durations in en/ko/zh/ja: 3:40 p.m., 오후 3시40분, 午後3時40分, 약 40분간, 两个半小时."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache
+
+import regex
+
+from .. import facts as K
+from ..document import Document
+from ..facts import Fact
+from ..numbers import format_number, parse_number
+from ..resources import lexicon
+from .base import make_fact
+from .patterns import alternation, en_number
+
+# Hour and minute numerals inside CJK clock times: digits, Han, Sino-Korean, native Korean.
+_HAN = r"[零〇一二三四五六七八九十两兩]{1,3}"
+_KO_SINO = r"(?:[이삼사오육칠팔구]?십[일이삼사오육칠팔구]?|[일이삼사오육칠팔구])"
+_KO_NATIVE = r"(?:열한|열두|한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)"
+_CJK_NUM = rf"(?:\d{{1,2}}(?:\.\d+)?|{_HAN}|{_KO_SINO}|{_KO_NATIVE})"
+_CLOCK = r"(?P<ch>[01]?\d|2[0-4]):(?P<cm>[0-5]\d)(?::(?P<cs>[0-5]\d))?(?!\d)"
+
+
+def _num(s: str | None) -> float | None:
+    if not s:
+        return None
+    v = parse_number(s)
+    return float(v) if v is not None else None
+
+
+@cache
+def _patterns() -> dict[str, regex.Pattern]:
+    cal = lexicon("calendar")
+    parts = cal["time_dayparts"]
+    named = cal["time_named"]
+    approx = cal["time_approx"]
+    en_num = en_number()
+    en_after = alternation(parts["en_after"])
+    cjk_parts = alternation([*parts["ko"], *parts["zh"], *parts["ja"]])
+    cjk_named = alternation([*named["ko"], *named["zh"], *named["ja"]])
+    cjk_before = alternation(approx["zh_before"])
+    cjk_after = alternation([*approx["ko_after"], *approx["zh_after"], *approx["ja_after"]])
+    en_words = lexicon("numerals")["en"]
+    hour_word = alternation([w for w, v in en_words["units"].items() if 1 <= v <= 12])
+    minute_word = rf"(?:{alternation([*en_words['tens'], *[w for w, v in en_words['units'].items() if v >= 10]])})(?:[\s\-](?:{alternation([w for w, v in en_words['units'].items() if 1 <= v <= 9])}))?"
+    ap = r"(?P<ap>(?i:a\.m\.?|p\.m\.?|am\b|pm\b|[ap](?![\p{L}\d])))"
+    hour = rf"(?:(?P<h>\d{{1,2}})|(?P<hw>(?i:{hour_word})))"
+    du = cal["duration_units"]
+    bounds = cal["duration_bounds"]
+    vague = cal["duration_vague"]
+    dwords = cal["duration_words"]
+    en_unit = alternation(du["en"])
+    en_amount = rf"(?:{en_num}|(?i:{alternation(vague['en'])})|(?i:an?))"
+    en_atom = (
+        rf"(?:(?i:half\s+an?)\s+(?P<unit>(?i:{en_unit}))(?P<half>)"
+        rf"|(?P<num>{en_amount})(?:\s+(?P<half>(?i:and\s+a\s+half|and\s+half)))?[\s\-]?(?P<unit>(?i:{en_unit}))\b"
+        rf"(?:\s+(?P<half>(?i:and\s+a\s+half|and\s+half))\b)?)"
+    )
+    ko_unit = alternation(du["ko"])
+    ko_num = rf"(?:\d+(?:\.\d+)?|{_KO_NATIVE}|몇|(?:[일이삼사오육칠팔구]|[이삼사오육칠팔구]?십[일이삼사오육칠팔구]?)(?=\s?(?:주일|년|개월)))"
+    ko_atom = (
+        rf"(?:(?P<word>{alternation(dwords['ko'])})"
+        rf"|(?P<num>{ko_num})\s?(?P<unit>{ko_unit})(?:\s?(?P<half>반)(?!\p{{Hangul}}))?)"
+    )
+    alternation(du["zh"])
+    alternation(du["ja"])
+    cjk_amount = r"(?:\d+(?:\.\d+)?|[零〇一二三四五六七八九十百两兩几幾数]+)"
+    zh_atom = (
+        rf"(?:(?P<word>{alternation([*dwords['zh'], *dwords['ja']])})"
+        rf"|(?P<num>{cjk_amount})\s?(?:[个個](?=[月星小钟鐘]))?(?P<unit>{alternation([*du['zh'], *du['ja']])})(?P<half>半)?)"
+    )
+    p = {
+        "en": (
+            rf"(?:(?P<pre>(?i:{alternation(approx['en_before'])}))\s+)?(?<![\d:.,/])(?:"
+            # half past seven, quarter to eight, 20 minutes past 3pm
+            rf"(?P<rel>(?i:(?:a\s+)?quarter|half|(?:{en_num})(?:\s+minutes?)?))\s+(?P<dir>(?i:past|after|to|before|till))\s+"
+            rf"(?:(?P<rh>\d{{1,2}})|(?P<rhw>(?i:{hour_word}|noon|midnight)))(?:\s?(?P<rap>(?i:a\.m\.?|p\.m\.?|am\b|pm\b)))?"
+            rf"|(?P<h>\d{{1,2}}):(?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d))?(?!\d)\s?{ap}?"
+            rf"|{hour}\s?(?:(?P<mw>(?i:{minute_word}|o'?\s?clock))\s?)?{ap}"
+            rf"|(?P<hw2>(?i:{hour_word}))\s+(?P<mw2>(?i:{minute_word}))(?!\s*(?i:{en_unit}|percent|per|%))\b"
+            rf"|{hour.replace('P<h>', 'P<h3>').replace('P<hw>', 'P<hw3>')}\s?(?i:o'?\s?clock)"
+            rf"|(?P<named>(?i:{alternation(named['en'])}))\b"
+            rf")(?:\s+(?P<part>(?i:{en_after})))?"
+        ),
+        "cjk": (
+            rf"(?:(?P<pre>{cjk_before}))?(?:(?P<part>{cjk_parts})\s?の?\s?)?(?:"
+            rf"(?P<h>{_CJK_NUM})\s?[시時时点點](?!간|間|间|代|候|期|대|分[钟鐘])"
+            rf"(?:\s?(?P<mi>{_CJK_NUM})\s?[분分](?!钟|鐘|間|间)|\s?(?P<half>반|半)(?![年月天日])|(?P<q>[一三]刻)"
+            rf"|(?P<mi2>(?:[零〇][一二三四五六七八九]|[一二三四五]?十[一二三四五六七八九]?|\d\d))(?![\d万萬亿億%分个個小天年月日秒号號]))?"
+            rf"(?:\s?(?P<s>{_CJK_NUM})\s?[초秒](?!钟|鐘|間|间))?"
+            rf"|(?<![\d:]){_CLOCK}"
+            rf"|(?P<named>{cjk_named})"
+            rf")(?P<post>{cjk_after})?"
+        ),
+        "dur_en": (
+            rf"(?:(?P<bound>(?i:{alternation(bounds['en_before'])}))\s+)?(?<![\d:.])"
+            rf"{en_atom}(?:\s*,?\s*(?:(?i:and)\s+)?{en_atom})*"
+        ),
+        "dur_ko": (
+            rf"(?:(?P<bound>{alternation(bounds['ko_before'])})\s?)?(?<![\d.])"
+            rf"{ko_atom}(?:\s?{ko_atom})*(?:(?P<gan>간)|\s?(?P<after>{alternation(bounds['ko_after'])})|\s?(?P<whole>종일(?:\s?내내)?|내내))?"
+        ),
+        "dur_cjk": (
+            rf"(?:(?P<bound>{alternation([*bounds['zh_before'], *bounds['ja_before']])})|(?P<whole>まる))?(?<![\d.])"
+            rf"{zh_atom}(?:[又多余餘零]?{zh_atom})*(?:(?P<gan>間|间)|(?P<after>{alternation([*bounds['zh_after'], *bounds['ja_after']])}))?"
+        ),
+    }
+    return {k: regex.compile(v) for k, v in p.items()}
+
+
+def timex_time(h: int, mi: int | None, s: int | None = None) -> str:
+    """TIMEX clock value as Recognizers-Text writes it: T15, T15:40, T15:40:30."""
+    if mi is None:
+        return f"T{h:02d}"
+    if s is None:
+        return f"T{h:02d}:{mi:02d}"
+    return f"T{h:02d}:{mi:02d}:{s:02d}"
+
+
+def _apply_part(h: int, part: str | None) -> int:
+    if part == "pm" and h < 12:
+        return h + 12
+    if part == "am" and h == 12:
+        return 0
+    if part == "noon" and h < 6:
+        return h + 12
+    return h
+
+
+def _part_of(word: str | None, table: dict[str, str]) -> str | None:
+    if not word:
+        return None
+    w = word.lower().rstrip(".")
+    if w in ("am", "a.m", "a"):
+        return "am"
+    if w in ("pm", "p.m", "p"):
+        return "pm"
+    return table.get(word) or table.get(word.lower())
+
+
+def _time_fact(doc, start, end, lang, h, mi, s, part, approx=None) -> Fact:
+    valid = 0 <= h <= 24 and (mi is None or 0 <= mi <= 59) and not (h == 24 and mi)
+    if part in ("am", "pm") and not 0 <= h <= 12:
+        valid = False
+    h = _apply_part(h, part)
+    attrs: dict = {"approx": approx}
+    if not valid:
+        attrs["invalid"] = True
+    return make_fact(doc, K.TIME, start, end, timex_time(h, mi, s), lang, **attrs)
+
+
+def extract_times(doc: Document) -> Iterator[Fact]:
+    pats = _patterns()
+    text = doc.text
+    cal = lexicon("calendar")
+    en_parts = {k.lower(): v for k, v in cal["time_dayparts"]["en_after"].items()}
+    cjk_parts = {
+        **cal["time_dayparts"]["ko"],
+        **cal["time_dayparts"]["zh"],
+        **cal["time_dayparts"]["ja"],
+    }
+    named = {
+        k.lower(): v
+        for lang in ("en", "ko", "zh", "ja")
+        for k, v in cal["time_named"][lang].items()
+    }
+    for m in pats["en"].finditer(text):
+        part = _part_of(m["part"], en_parts)
+        s = None
+        if m["named"]:
+            h, mi = named[m["named"].lower()]
+            mi = None
+        elif m["rel"]:
+            rel = m["rel"].lower()
+            delta = 15 if "quarter" in rel else 30 if rel == "half" else _num(rel.split()[0])
+            hour = (
+                _num(m["rh"] or m["rhw"])
+                if (m["rh"] or (m["rhw"] or "").lower() not in ("noon", "midnight"))
+                else (12 if m["rhw"].lower() == "noon" else 0)
+            )
+            if delta is None or hour is None or delta >= 60:
+                continue
+            h = int(hour)
+            if m["dir"].lower() in ("to", "before", "till"):
+                h, mi = (h - 1) % 24, 60 - int(delta)
+            else:
+                mi = int(delta)
+            part = _part_of(m["rap"], en_parts) or part
+        elif m["mi"]:
+            h, mi = int(m["h"]), int(m["mi"])
+            s = int(m["s"]) if m["s"] else None
+            part = _part_of(m["ap"], en_parts) or part
+        elif m["h"] or m["hw"]:
+            h = int(_num(m["h"] or m["hw"]) or 0)
+            mw = m["mw"]
+            mi = None if not mw or "clock" in mw.lower() else int(_num(mw) or 0)
+            part = _part_of(m["ap"], en_parts) or part
+        elif m["hw2"]:
+            h, mi = int(_num(m["hw2"]) or 0), int(_num(m["mw2"]) or 0)
+            if mi >= 60:
+                continue
+        else:
+            h, mi = int(_num(m["h3"] or m["hw3"]) or 0), None
+        yield _time_fact(doc, m.start(), m.end(), "en", h, mi, s, part, m["pre"])
+
+    for m in pats["cjk"].finditer(text):
+        lang = doc.lang_at(m.start())
+        part = cjk_parts.get(m["part"]) if m["part"] else None
+        s = None
+        if m["named"]:
+            h, mi = named[m["named"]]
+            mi = None
+            if part:
+                continue  # 夜の真夜中 is not a reading we know
+        elif m["ch"]:
+            h, mi = int(m["ch"]), int(m["cm"])
+            s = int(m["cs"]) if m["cs"] else None
+        else:
+            hv = _num(m["h"])
+            if hv is None or hv != int(hv):
+                continue
+            h = int(hv)
+            if m["half"]:
+                mi = 30
+            elif m["q"]:
+                mi = 15 if m["q"][0] == "一" else 45
+            elif m["mi"] or m["mi2"]:
+                mv = _num(m["mi"] or m["mi2"])
+                if mv is None:
+                    continue
+                mi = int(mv)
+            else:
+                mi = None
+            sv = _num(m["s"])
+            s = int(sv) if sv is not None else None
+            if s is not None and mi is None:
+                mi = 0
+        yield _time_fact(
+            doc,
+            m.start(),
+            m.end(),
+            lang if lang in ("ko", "zh", "ja") else "zh",
+            h,
+            mi,
+            s,
+            part,
+            m["pre"] or m["post"],
+        )
+
+
+def iso_duration(parts: dict[str, float]) -> str:
+    """ISO 8601 duration from designator amounts: {"Y": 1, "TH": 2} -> P1YT2H."""
+    date = "".join(f"{format_number(parts[c])}{c}" for c in ("Y", "M", "W", "D") if c in parts)
+    time = "".join(f"{format_number(parts[c])}{c[1]}" for c in ("TH", "TM", "TS") if c in parts)
+    return "P" + date + ("T" + time if time else "")
+
+
+def _collect(m, units: dict[str, str], words: dict[str, list], vague: dict[str, int]):
+    """Designator amounts of a (possibly compound) duration match, or None if unreadable."""
+    parts: dict[str, float] = {}
+    nums = (
+        dict(zip(m.starts("num"), m.captures("num"), strict=True))
+        if "num" in m.re.groupindex
+        else {}
+    )
+    halves = m.starts("half") if "half" in m.re.groupindex else []
+    unit_spans = list(zip(m.starts("unit"), m.captures("unit"), strict=True))
+    items: list[tuple[int, float, str]] = []
+    for pos, unit in unit_spans:
+        before = [(p, n) for p, n in nums.items() if p < pos]
+        code = units.get(unit) or units.get(unit.lower())
+        if code is None:
+            return None
+        if before:
+            p, n = max(before)
+            nums.pop(p)
+            low = n.lower().strip()
+            if low in ("a", "an"):
+                amount: float | None = 1.0
+            elif low in vague or n in vague:
+                amount = float(vague.get(low, vague.get(n, 3)))
+            elif n[0] in "数几幾" or n == "몇":
+                amount = 3.0
+            else:
+                amount = _num(n)
+            if amount is None:
+                return None
+        else:
+            amount = 0.0  # "half an hour": the half is added below
+        items.append((pos, amount, code))
+    for pos in halves:
+        # a half belongs to the nearest unit before it (三年半), or after it (half an hour)
+        prior = [i for i, it in enumerate(items) if it[0] < pos]
+        i = prior[-1] if prior else 0
+        if not items:
+            return None
+        p, a, c = items[i]
+        items[i] = (p, a + 0.5, c)
+    if "word" in m.re.groupindex:
+        for w in m.captures("word"):
+            amount, code, *mult = words[w]
+            items.append((0, float(amount) * (mult[0] if mult else 1), code))
+    for _, amount, code in items:
+        if code == "DECADE":
+            code, amount = "Y", amount * 10
+        parts[code] = parts.get(code, 0.0) + amount
+    return parts or None
+
+
+def extract_durations(doc: Document) -> Iterator[Fact]:
+    pats = _patterns()
+    text = doc.text
+    cal = lexicon("calendar")
+    du = cal["duration_units"]
+    words = cal["duration_words"]
+    vague = cal["duration_vague"]
+    table = {
+        "dur_en": ({k.lower(): v for k, v in du["en"].items()}, words["en"], vague["en"]),
+        "dur_ko": (du["ko"], words["ko"], vague["ko"]),
+        "dur_cjk": (
+            {**du["zh"], **du["ja"]},
+            {**words["zh"], **words["ja"]},
+            {**vague["zh"], **vague["ja"]},
+        ),
+    }
+    for name, (units, wtable, vtable) in table.items():
+        for m in pats[name].finditer(text):
+            if name == "dur_cjk" and not _cjk_duration_ok(m):
+                continue
+            if name == "dur_ko" and not _ko_duration_ok(m):
+                continue
+            parts = _collect(m, units, wtable, vtable)
+            if not parts:
+                continue
+            lang = "en" if name == "dur_en" else doc.lang_at(m.start())
+            bound = m["bound"] if "bound" in m.re.groupindex else None
+            yield make_fact(
+                doc,
+                K.DURATION,
+                m.start(),
+                m.end(),
+                iso_duration(parts),
+                lang,
+                approx=(bound or "").lower() or None,
+            )
+
+
+def _ko_duration_ok(m) -> bool:
+    # 22일, 2023년 alone are dates; 일/년 count as a duration only with 간/동안-like support
+    units = m.captures("unit")
+    if m.captures("word") or m["gan"] or m["after"] or m["whole"] or len(units) > 1:
+        return True
+    if not units:
+        return False
+    unit, num = units[0], m.captures("num")[0]
+    before = m.string[max(0, m.start() - 2) : m.start()].rstrip()
+    if unit in ("분", "초") and before.endswith(("시", "분")):
+        return False  # 3시 40분: the minutes of a clock time
+    if unit == "일":
+        following = m.string[m.end() : m.end() + 4].lstrip()
+        return not num.isdigit() or following.startswith(("동안", "만에", "째"))
+    if unit in ("년", "해"):
+        return not (num.isdigit() and len(num) >= 3)
+    return True
+
+
+def _cjk_duration_ok(m) -> bool:
+    units = m.captures("unit")
+    if (
+        m.captures("word")
+        or m["gan"]
+        or m["whole"]
+        or len(units) > 1
+        or (m["after"] and units and units[0] not in ("日", "年"))
+    ):
+        return True
+    if not units:
+        return False
+    unit, num = units[0], m.captures("num")[0]
+    if num in ("万", "萬", "亿", "億", "兆", "十", "百"):
+        return False
+    if unit in ("日", "周", "星期", "分"):
+        # 22日 is a date, 周三 a weekday, 3时40分 a clock time
+        return unit == "分" and not (m.start() > 0 and m.string[m.start() - 1] in "時时点點")
+    if unit == "年":
+        # 1999年 is a year; 三年 and 3年半 are spans
+        return bool(m.captures("half")) or (
+            not (num.isdigit() and len(num) >= 3)
+            and not regex.fullmatch(r"[〇零一二三四五六七八九]{3,}", num)
+        )
+    return True

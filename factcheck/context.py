@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
+import regex
+
 from .document import Document
 from .facts import Fact
+
+# A sentence ends at a line break, at 。！？ and at . ! ? before white space
+# (not inside "3.5" or "U.S.A").
+_SENTENCE_END = regex.compile(r"\n|[。！？]+|[.!?]+(?=\s)")
 
 
 @dataclass
@@ -23,6 +30,27 @@ class Context:
         for f in self.facts:
             out[f.kind].append(f)
         return out
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        """(start, end) of each sentence; a line break or . ! ? 。 ends one."""
+        out: list[tuple[int, int]] = []
+        text = self.doc.text
+        start = 0
+        for m in _SENTENCE_END.finditer(text):
+            out.append((start, m.end()))
+            start = m.end()
+        if start < len(text):
+            out.append((start, len(text)))
+        return out
+
+    def sentence_at(self, offset: int) -> tuple[int, int]:
+        starts = [s for s, _ in self.sentences]
+        i = max(0, bisect.bisect_right(starts, offset) - 1)
+        return self.sentences[i] if self.sentences else (0, len(self.doc.text))
+
+    def in_sentence(self, kind: str, start: int, end: int) -> list[Fact]:
+        return [f for f in self.by_kind[kind] if start <= f.start and f.end <= end]
 
     @property
     def date(self) -> dt.date:

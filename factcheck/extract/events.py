@@ -146,6 +146,26 @@ def _skip_space(text: str, i: int) -> int:
 
 
 @cache
+def _head_finder() -> tuple[regex.Pattern, dict[str, set[str]]]:
+    classes: dict[str, set[str]] = {}
+    for cls, per_lang in lexicon("events")["heads"].items():
+        for words in per_lang.values():
+            for w in words or []:
+                classes.setdefault(w.lower(), set()).add(cls)
+    pattern = regex.compile(rf"(?i:(?<![\p{{Latin}}])(?:{alternation(classes)})(?![\p{{Latin}}]))")
+    return pattern, classes
+
+
+def head_classes_in(text: str) -> set[str]:
+    """Every event class a text names by a head noun ('the festival', '이 대회', '该电影节')."""
+    pattern, classes = _head_finder()
+    out: set[str] = set()
+    for m in pattern.finditer(text):
+        out |= classes[m.group().lower()]
+    return out
+
+
+@cache
 def _places() -> frozenset[str]:
     return frozenset(lexicon("events").get("places", ()))
 

@@ -34,7 +34,16 @@ def kind(name: str) -> Callable[[KindFn], KindFn]:
 
 def _load_all() -> None:
     # Importing the modules registers their kinds.
-    from . import calendar, ordinals, years  # noqa: F401
+    from . import (  # noqa: F401
+        arithmetic,
+        calendar,
+        crosslang,
+        eventdates,
+        lists,
+        ordinals,
+        totals,
+        years,
+    )
 
 
 _load_all()

@@ -1,0 +1,101 @@
+"""The same quantity stated differently in two languages, or in the headline and the body."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from typing import Any
+
+import regex
+
+from .. import facts as K
+from ..context import Context
+from ..facts import Fact
+from . import Hit, kind
+from .measures import compatible, count_type, is_approx, number
+
+_DURATION = regex.compile(r"^PT?(?P<n>\d+(?:\.\d+)?)(?P<u>[YMWDHS])$")
+_SECONDS = {"S": 1, "M": 60, "H": 3600, "D": 86400, "W": 604800}
+
+
+def _measure(f: Fact) -> tuple[str, float] | None:
+    """(type, value) of a fact that states a quantity, comparable across languages."""
+    if f.kind == K.COUNT:
+        typ = count_type(f)
+        n = number(f)
+        return (f"count:{typ}", n) if typ and n is not None else None
+    if f.kind == K.QUANTITY:
+        parts = str(f.value).split()
+        if len(parts) == 2:
+            try:
+                return f"quantity:{parts[1]}", float(parts[0])
+            except ValueError:
+                return None
+        return None
+    if f.kind == K.DURATION:
+        m = _DURATION.match(str(f.value))
+        if not m:
+            return None
+        unit = m["u"]
+        is_time = str(f.value).startswith("PT")
+        if not is_time and unit in "YM":
+            return f"duration:{unit}", float(m["n"])  # months and years vary in length
+        return "duration:s", float(m["n"]) * _SECONDS[unit if is_time or unit != "M" else "M"]
+    if f.kind == K.PERCENT:
+        n = number(f)
+        return ("percent", n) if n is not None else None
+    return None
+
+
+def _sides(ctx: Context) -> dict[tuple[str, str], list[Fact]]:
+    sides: dict[tuple[str, str], list[Fact]] = defaultdict(list)
+    for f in ctx.facts:
+        if f.attrs.get("within") and f.kind != K.COUNT:
+            continue
+        m = _measure(f)
+        if m is None:
+            continue
+        part = "head" if f.start < ctx.doc.headline_end else "body"
+        sides[(f"{part}:{f.lang}", m[0])].append(f)
+    return sides
+
+
+@kind("cross-language-quantity")
+def cross_language_quantity(ctx: Context, params: dict[str, Any]) -> Iterator[Hit]:
+    """One quantity of a type per language (or headline/body) whose values cannot agree."""
+    tol = float(params.get("approx_tolerance", 0.1))
+    rounding = float(params.get("rounding", 0.02))
+    compare_headline = bool(params.get("headline", True))
+    sides = _sides(ctx)
+    keys = sorted(sides)
+    for i, a in enumerate(keys):
+        for b in keys[i + 1 :]:
+            if a[1] != b[1]:
+                continue
+            pa, la = a[0].split(":")
+            pb, lb = b[0].split(":")
+            cross_lang = pa == pb == "body" and la != lb
+            head_body = compare_headline and {pa, pb} == {"head", "body"} and la == lb
+            if not (cross_lang or head_body):
+                continue
+            fa, fb = sides[a], sides[b]
+            if len(fa) != 1 or len(fb) != 1:
+                continue  # several quantities of one type: no certain pairing
+            x, y = fa[0], fb[0]
+            vx, vy = _measure(x), _measure(y)
+            if vx is None or vy is None:
+                continue
+            approx = is_approx(x) or is_approx(y)
+            if compatible(vx[1], vy[1], approx, tol, rounding):
+                continue
+            first, second = sorted((x, y), key=lambda f: f.start)
+            yield Hit(
+                second.start,
+                second.end,
+                related=[(first.start, first.end)],
+                values={
+                    "text": second.text,
+                    "other": first.text,
+                    "where": "the headline" if head_body else "the other language",
+                },
+            )

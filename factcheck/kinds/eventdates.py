@@ -1,0 +1,150 @@
+"""Dates against the events they belong to: outside the event's stated range, or told in the
+past tense but dated after publication."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+import regex
+
+from .. import facts as K
+from ..context import Context
+from ..extract.events import head_classes_in, same_event
+from ..extract.patterns import alternation
+from ..facts import Fact
+from . import Hit, kind
+from .calendar import calendar_date
+
+
+def _words(params: dict[str, Any], key: str) -> list[str]:
+    out: list[str] = []
+    for words in (params.get(key) or {}).values():
+        out.extend(words)
+    return out
+
+
+_VERB_CACHE: dict[tuple[str, ...], regex.Pattern] = {}
+
+
+def _verbs(words: list[str]) -> regex.Pattern:
+    key = tuple(sorted(words))
+    if key not in _VERB_CACHE:
+        _VERB_CACHE[key] = regex.compile(rf"(?i:(?<![\p{{Latin}}])(?:{alternation(words)}))")
+    return _VERB_CACHE[key]
+
+
+def _nearest(
+    pattern: regex.Pattern, text: str, f: Fact, lo: int, hi: int
+) -> tuple[int, str] | None:
+    """Distance to, and text of, the match of ``pattern`` nearest the fact within [lo, hi)."""
+    best: tuple[int, str] | None = None
+    for m in pattern.finditer(text, lo, hi):
+        d = f.start - m.end() if m.end() <= f.start else m.start() - f.end
+        if d < 0:
+            continue
+        if best is None or d < best[0]:
+            best = (d, m.group())
+    return best
+
+
+def _day_dates(ctx: Context) -> list[tuple[Fact, dt.date]]:
+    out = []
+    for f in ctx.by_kind[K.DATE]:
+        if f.attrs.get("relative") or f.attrs.get("within"):
+            continue
+        d = calendar_date(f, ctx.date)
+        if d is not None:
+            out.append((f, d))
+    return out
+
+
+def _attached_to_event(ctx: Context, f: Fact, params: dict[str, Any]) -> str | None:
+    """The event verb a date is attached to, when the verb nearest it is one (not 'said')."""
+    text = ctx.doc.text
+    s, e = ctx.sentence_at(f.start)
+    event = _nearest(_verbs(_words(params, "event_verbs")), text, f, s, e)
+    if event is None:
+        return None
+    report = _nearest(_verbs(_words(params, "report_verbs")), text, f, s, e)
+    if report is not None and report[0] <= event[0]:
+        return None
+    return event[1]
+
+
+@kind("date-outside-event-range")
+def date_outside_event_range(ctx: Context, params: dict[str, Any]) -> Iterator[Hit]:
+    """An event held 21~25일, then "attended on the 27th": a date outside the stated range."""
+    text = ctx.doc.text
+    ranges = []
+    for r in ctx.by_kind[K.DATERANGE]:
+        resolved = r.attrs.get("resolved")
+        s, e = ctx.sentence_at(r.start)
+        if not resolved or not head_classes_in(text[s:e]):
+            continue
+        ranges.append(
+            (r, dt.date.fromisoformat(resolved[0][:10]), dt.date.fromisoformat(resolved[1][:10]))
+        )
+    if len(ranges) != 1:
+        return  # with several ranges, which one a date belongs to is guesswork
+    r, lo, hi = ranges[0]
+    rs, re_ = ctx.sentence_at(r.start)
+    range_events = [ev for ev in ctx.by_kind[K.EVENT] if rs <= ev.start < re_]
+    range_classes = head_classes_in(text[rs:re_])
+    for f, d in _day_dates(ctx):
+        if lo <= d <= hi or r.start <= f.start < r.end:
+            continue
+        s, e = ctx.sentence_at(f.start)
+        there = [ev for ev in ctx.by_kind[K.EVENT] if s <= ev.start < e]
+        if there:
+            # A sentence that names its own event: only the range's event counts.
+            if not any(same_event(a, b) or a is b for a in there for b in range_events):
+                continue
+        elif not head_classes_in(text[s:e]) & range_classes:
+            continue
+        if not _attached_to_event(ctx, f, params):
+            continue
+        if abs((d - hi).days) > 60 and abs((d - lo).days) > 60:
+            continue  # a date far from the range is another occasion, not a slip
+        yield Hit(
+            f.start,
+            f.end,
+            related=[(r.start, r.end)],
+            values={
+                "text": f.text,
+                "date": d.isoformat(),
+                "range": r.text,
+                "from": lo.isoformat(),
+                "to": hi.isoformat(),
+            },
+        )
+
+
+@kind("past-tense-future-date")
+def past_tense_future_date(ctx: Context, params: dict[str, Any]) -> Iterator[Hit]:
+    """'attended the forum on the 27th' in an article published on the 25th."""
+    if ctx.doc.date is None and not params.get("assume_today", False):
+        return  # without a publication date, "after publication" means nothing
+    text = ctx.doc.text
+    past = _verbs(_words(params, "past_verbs"))
+    future = _verbs(_words(params, "future_markers"))
+    for f, d in _day_dates(ctx):
+        if d <= ctx.date:
+            continue
+        s, e = ctx.sentence_at(f.start)
+        if future.search(text, s, e) or not _attached_to_event(ctx, f, params):
+            continue
+        verb = _nearest(past, text, f, s, e)
+        if verb is None:
+            continue
+        yield Hit(
+            f.start,
+            f.end,
+            values={
+                "text": f.text,
+                "date": d.isoformat(),
+                "verb": verb[1],
+                "published": ctx.date.isoformat(),
+            },
+        )

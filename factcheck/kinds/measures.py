@@ -1,0 +1,61 @@
+"""Shared reading of counts: what a count measures, and whether two values can be the same."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from ..facts import Fact
+from ..resources import lexicon
+
+
+@cache
+def _noun_types() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for typ, words in lexicon("measures")["noun_types"].items():
+        for w in words:
+            table[w.lower()] = typ
+    return table
+
+
+def count_type(f: Fact) -> str | None:
+    """'person', 'country' ... for a count fact, or None when its noun is not typed."""
+    noun = str(f.attrs.get("noun", "")).lower().strip()
+    if not noun:
+        return None
+    types = _noun_types()
+    if noun in types:
+        return types[noun]
+    # "개국" inside "3개국가": the longest typed counter the noun starts with.
+    for word in sorted(types, key=len, reverse=True):
+        if noun.startswith(word) and len(word) > 1:
+            return types[word]
+    return None
+
+
+def number(f: Fact) -> float | None:
+    try:
+        return float(str(f.value).split()[0].rstrip("%"))
+    except (ValueError, IndexError):
+        return None
+
+
+@cache
+def _total_words() -> frozenset[str]:
+    m = lexicon("measures")["total_markers"]
+    return frozenset(w.lower() for w in m["before"] + m["after"])
+
+
+def is_approx(f: Fact) -> bool:
+    """Whether the count is hedged ("about", "약", "余"); "총"/"計" mark totals, not hedges."""
+    marker = str(f.attrs.get("approx") or "").lower().strip()
+    return bool(marker) and marker not in _total_words()
+
+
+def compatible(
+    a: float, b: float, approx: bool, tolerance: float = 0.1, rounding: float = 0.02
+) -> bool:
+    """Whether two stated values can be the same quantity (approximations and rounding)."""
+    if a == b:
+        return True
+    big = max(abs(a), abs(b))
+    return abs(a - b) <= big * (tolerance if approx else rounding)

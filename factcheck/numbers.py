@@ -10,6 +10,9 @@ import regex
 from .resources import lexicon
 
 _DIGITS = regex.compile(r"[+\-−]?\d+(?:[,，]\d{3})*(?:[.．]\d+)?")
+# Thousands separators: commas, and the spaces some styles use ("40 000", "1 234 567.89").
+_SEPARATORS = regex.compile(r"(?<=\d)[,，\u00a0\u202f\u2009 ](?=\d)")
+_SIGNS = "-−－"
 
 
 def format_number(value: float) -> str:
@@ -20,8 +23,11 @@ def format_number(value: float) -> str:
 
 
 def parse_digits(text: str) -> float | None:
-    """'1,999' -> 1999, '1.5' -> 1.5, full-width digits too."""
-    t = unicodedata.normalize("NFKC", text).replace(",", "").replace("−", "-").strip()
+    """'1,999' -> 1999, '1.5' -> 1.5, '.08', '-4', '1 234 567.89', full-width digits too."""
+    t = unicodedata.normalize("NFKC", text).strip()
+    t = _SEPARATORS.sub("", t).replace("−", "-").replace(" ", "")
+    if not t or not (t[0].isdigit() or t[0] in "+-."):
+        return None
     try:
         return float(t)
     except ValueError:
@@ -29,7 +35,7 @@ def parse_digits(text: str) -> float | None:
 
 
 @cache
-def _en() -> dict[str, dict[str, float]]:
+def _en() -> dict:
     return lexicon("numerals")["en"]
 
 
@@ -39,17 +45,44 @@ def en_cardinal_words() -> dict[str, float]:
     return {**en["units"], **en["tens"], **en["scales"]}
 
 
-def parse_en_words(text: str) -> float | None:
-    """'twenty-five' -> 25, 'one hundred and twelve' -> 112, '2.5 billion' -> 2.5e9."""
+@cache
+def en_scales() -> dict[str, float]:
     en = _en()
-    words = [w for w in regex.split(r"[\s\-]+", text.lower().strip()) if w and w != "and"]
+    return {**en["scales"], **en["scales_indian"]}
+
+
+@cache
+def en_denominators() -> dict[str, float]:
+    """Fraction denominators: 'thirds' -> 3, 'eighth' -> 8, 'half' -> 2 (not first, second)."""
+    en = _en()
+    out: dict[str, float] = {}
+    for word, value in en["ordinals"].items():
+        if value > 2:
+            out[word] = value
+            out[word + "s"] = value
+    out.update(en["denominators"])
+    return out
+
+
+def _en_tokens(text: str) -> list[str]:
+    return [w for w in regex.split(r"[\s\-]+", text.lower().strip()) if w]
+
+
+def parse_en_words(text: str) -> float | None:
+    """'twenty-five' -> 25, 'one hundred and twelve' -> 112, '2.5 billion' -> 2.5e9.
+
+    Also 'a hundred', 'hundred thousand', 'three crore twelve lakh', and the numerals of
+    parse_en_numeral (fractions, 'point', dozens).
+    """
+    words = [w for w in _en_tokens(text) if w != "and"]
     if not words:
         return None
+    en = _en()
+    scales = en_scales()
     total = 0.0
     current = 0.0
-    seen = False
-    for w in words:
-        num = parse_digits(w) if w[0].isdigit() else None
+    for i, w in enumerate(words):
+        num = parse_digits(w) if w[0].isdigit() or w[0] == "." else None
         if num is not None:
             current += num
         elif w in en["units"]:
@@ -58,15 +91,78 @@ def parse_en_words(text: str) -> float | None:
             current += en["tens"][w]
         elif w == "hundred":
             current = (current or 1) * 100
-        elif w in en["scales"]:
-            total += (current or 1) * en["scales"][w]
+        elif w in scales:
+            total += (current or 1) * scales[w]
             current = 0
-        elif w in ("a", "an") and not seen:
-            current = 1
+        elif w in ("a", "an") and i == 0 and len(words) > 1:
+            current = 0
         else:
             return None
-        seen = True
     return total + current
+
+
+def parse_en_numeral(text: str) -> float | None:
+    """English numerals with more than one part.
+
+    'two hundred point zero three' -> 200.03, 'two thirds', 'one and a half' -> 1.5,
+    'twenty and three fifths' -> 20.6, 'one over twenty' -> 0.05, 'three dozens' -> 36,
+    'half a dozen' -> 6, 'minus five' -> -5.
+    """
+    en = _en()
+    t = " ".join(text.lower().split())
+    for neg in en["negative"]:
+        if t.startswith(neg + " "):
+            rest = parse_number(t[len(neg) + 1 :])
+            return None if rest is None else -rest
+    for link in en["fraction_links"]:
+        num, sep, den = t.partition(f" {link} ")
+        if sep:
+            a, b = parse_number(num), parse_number(den)
+            return None if a is None or not b else a / b
+    for point in en["point"]:
+        whole, sep, frac = t.partition(f" {point} ")
+        if sep:
+            w = parse_number(whole) if whole else 0.0
+            words = _en_tokens(frac)
+            units = en["units"]
+            if all(units.get(x, 10) < 10 for x in words):
+                digits = "".join(str(units[x]) for x in words)
+            else:
+                f = parse_en_words(frac)
+                digits = format_number(f) if f is not None and f == int(f) else ""
+            if w is None or not digits.isdigit():
+                return None
+            return w + float("0." + digits)
+    words = _en_tokens(t)
+    if len(words) < 2:
+        return None
+    last = words[-1]
+    mult = en["multipliers"].get(last)
+    den = None if mult else en_denominators().get(last)
+    if mult is None and den is None:
+        return None
+    # The part after the last "and" is the numerator ("twenty and three fifths" = 20 + 3/5,
+    # "three hundred and two dozens" = 300 + 24); without "and" all of it is.
+    head = words[:-1]
+    whole = 0.0
+    if "and" in head:
+        k = len(head) - 1 - head[::-1].index("and")
+        if k > 0:
+            w = parse_en_words(" ".join(head[:k]))
+            if w is None:
+                return None
+            whole = w
+        head = head[k + 1 :]
+    if head in (["a"], ["an"]):
+        numerator = 1.0
+    elif head[:1] == ["half"] and head[1:] in (["a"], ["an"]) and mult:
+        numerator = 0.5
+    else:
+        n = parse_en_words(" ".join(head)) if head else None
+        if n is None:
+            return None
+        numerator = n
+    return whole + (numerator * mult if mult else numerator / den)
 
 
 @cache
@@ -79,14 +175,27 @@ def _han_tables() -> tuple[dict[str, int], dict[str, int], dict[str, int], froze
     return digits, small, big, frozenset(han["point"])
 
 
+@cache
+def _han_only_digits() -> frozenset[str]:
+    return frozenset(lexicon("numerals")["han"]["digits"])
+
+
+@cache
+def _vague() -> str:
+    return "".join(lexicon("numerals")["han"]["vague"])
+
+
 def parse_cjk(text: str) -> float | None:
     """Han or Sino-Korean numerals, alone or mixed with digits.
 
     '二十五' -> 25, '千五百' -> 1500, '1万5千' -> 15000, '1억2000만' -> 120000000,
-    '이십오' -> 25, '二〇二三' -> 2023, '三点五' -> 3.5, '2.5万' -> 25000.
+    '이십오' -> 25, '二〇二三' -> 2023, '三点五' -> 3.5, '2.5万' -> 25000, '千三' -> 1300,
+    '三百五十万亿' -> 3.5e14, '十多万' -> 100000.
     """
     digits, small, big, points = _han_tables()
-    t = unicodedata.normalize("NFKC", text).replace(",", "").replace(" ", "")
+    t = unicodedata.normalize("NFKC", text)
+    t = _SEPARATORS.sub("", t).replace(" ", "").replace(",", "")
+    t = t.translate({ord(c): None for c in _vague()})
     if not t:
         return None
     negative = t[0] in "-−负負"
@@ -101,31 +210,52 @@ def parse_cjk(text: str) -> float | None:
                 return None
             val = w + float("0." + frac_digits)
             return -val if negative else val
+    han_digits = _han_only_digits()
     total = 0.0
     section = 0.0
     current: float | None = None
+    last_unit = 0
+    tail_han_digit = False  # the numeral ends in one Han digit right after a unit: 千三
+    zero = False
     i = 0
     while i < len(t):
         m = _DIGITS.match(t, i)
         if m and m.group():
             current = parse_digits(m.group())
+            tail_han_digit = False
             i = m.end()
             continue
         c = t[i]
         if c in digits:
+            if digits[c] == 0 and last_unit:
+                zero = True  # 一百零五: the zero marks a skipped place
             # A run of bare digits ("二〇二三") reads positionally.
+            tail_han_digit = current is None and c in han_digits and bool(last_unit) and not zero
             current = digits[c] if current is None else current * 10 + digits[c]
         elif c in small:
             section += (1 if current is None else current) * small[c]
             current = None
+            last_unit = small[c]
+            zero = tail_han_digit = False
         elif c in big:
-            section += current or 0
-            total += (section or 1) * big[c]
+            seg = section + (current or 0)
+            if not seg and not total:
+                seg = 1
+            # 四千五百六十九万八千三百一十一亿: what came before a bigger unit is its multiplier.
+            if total and total < big[c]:
+                total = (total + seg) * big[c]
+            else:
+                total += seg * big[c]
             section = 0
             current = None
+            last_unit = big[c]
+            zero = tail_han_digit = False
         else:
             return None
         i += 1
+    if tail_han_digit and current is not None and last_unit >= 100:
+        # Spoken shorthand: 千三 = 1300, 二百五 = 250, 萬九 = 19000.
+        current *= last_unit // 10
     val = total + section + (current or 0)
     return -val if negative else val
 
@@ -152,15 +282,96 @@ def parse_ko_native(text: str) -> float | None:
     return None
 
 
+@cache
+def _fraction_markers() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(denominator-first markers, numerator-first markers) with their mixed-number links."""
+    num = lexicon("numerals")
+    han, ko = num["han"], num["ko_sino"]
+    den_first = [(m, "|".join(han["mixed"]["zh"])) for m in han["fraction"]["zh"]]
+    den_first += [(m, "|".join(han["mixed"]["ja"])) for m in han["fraction"]["ja"]]
+    den_first += [(m, "|".join(ko["mixed"])) for m in ko["fraction"]]
+    return den_first, []
+
+
+@cache
+def _negative_words() -> tuple[str, ...]:
+    num = lexicon("numerals")
+    words = [*num["han"]["negative"], *num["ko_sino"]["negative"]]
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+_SLASH = regex.compile(r"^(?:(?P<whole>\S+)\s+)?(?P<num>[^\s/／]+)\s?[/／]\s?(?P<den>[^\s/／]+)$")
+# Powers: '1.3x10^6', '-12.32×10の14乗' and '1e10' scale by ten; '1.1^23', '2500の-1乗' raise.
+_TIMES_TEN = regex.compile(
+    r"^(?P<base>.+?)(?:\s?[x×*]\s?10\s?(?:\^|の)|[eE])(?P<exp>[-+−]?\d+)乗?$"
+)
+_POWER = regex.compile(r"^(?P<base>.+?)(?:\^|の)(?P<exp>[-+−]?\d+)乗?$")
+
+
+@cache
+def _suffixes() -> dict[str, float]:
+    return dict(_en()["digit_suffixes"])
+
+
 def parse_number(text: str) -> float | None:
-    """Any numeral this module reads, whatever its language."""
-    t = text.strip()
+    """Any numeral this module reads, whatever its language.
+
+    Beyond the plain forms: signs and minus words ('-4', 'マイナス32', '마이너스 일', '负五'),
+    fractions ('3/4', '2 1/4', '三分之一', '5分の2', '팔분의 오', 'two thirds'), mixed numbers
+    ('一又二分之一', '130と5分の2', '백삼과 삼분의 이'), exponents ('1e10', '1.3x10^6',
+    '10の14乗'), and scale letters ('10k', '2.5bn').
+    """
+    t = unicodedata.normalize("NFKC", text).strip()
     if not t:
         return None
     value = parse_digits(t)
     if value is not None:
         return value
-    for parser in (parse_cjk, parse_en_words, parse_ko_native):
+    if t[0] in _SIGNS + "+" and len(t) > 1:
+        rest = parse_number(t[1:])
+        if rest is not None:
+            return -rest if t[0] != "+" else rest
+    for neg in _negative_words():
+        if t.startswith(neg) and len(t) > len(neg):
+            rest = parse_number(t[len(neg) :])
+            return None if rest is None else -rest
+    den_first, _ = _fraction_markers()
+    for marker, links in den_first:
+        den, sep, numer = t.partition(marker)
+        if sep and den and numer:
+            whole = 0.0
+            m = regex.match(rf"^(?P<w>.+?)\s?(?:{links})\s?(?P<d>[^\s]+)$", den)
+            if m:
+                w = parse_number(m["w"])
+                if w is not None:
+                    whole, den = w, m["d"]
+            d, n = parse_number(den), parse_number(numer)
+            if d and n is not None:
+                return whole + n / d if whole >= 0 else whole - n / d
+    m = _SLASH.match(t)
+    if m:
+        n, d = parse_digits(m["num"]), parse_digits(m["den"])
+        w = parse_digits(m["whole"]) if m["whole"] else 0.0
+        if n is not None and d and w is not None and "." not in m["den"]:
+            return w + n / d if w >= 0 else w - n / d
+    m = _TIMES_TEN.match(t)
+    power = False
+    if not m:
+        m = _POWER.match(t)
+        power = bool(m) and ("^" in t or t.endswith("乗"))
+    if m and (power or m.re is _TIMES_TEN):
+        base, exp = parse_number(m["base"]), parse_digits(m["exp"])
+        if base is not None and exp is not None and abs(exp) < 300:
+            try:
+                return base**exp if power else base * 10**exp
+            except (OverflowError, ZeroDivisionError):
+                return None
+    for suffix, scale in sorted(_suffixes().items(), key=lambda kv: -len(kv[0])):
+        if t.endswith(suffix) and len(t) > len(suffix):
+            base = parse_digits(t[: -len(suffix)])
+            if base is not None:
+                return base * scale
+    for parser in (parse_cjk, parse_en_words, parse_ko_native, parse_en_numeral):
         value = parser(t)
         if value is not None:
             return value

@@ -20,6 +20,7 @@ from .patterns import (
     han_number,
     ko_native_number,
     ko_number,
+    number,
 )
 
 
@@ -95,7 +96,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         "money": rf"(?P<cur>{cur_before})\s?(?P<num>{DIGITS})(?:\s?(?P<scale>(?i:{scale})))?\b"
         rf"|(?P<num2>{en_num}|{ko}|{han})\s?(?P<cur2>{cur_after})(?![\p{{Latin}}])",
         "unit": rf"(?P<num>{DIGITS}|{ko}|{han})\s?(?P<unit>{units})(?![\p{{Latin}}\d])",
-        "number": rf"(?P<num>{en_num}|{ko}|{han})",
+        "number": rf"(?P<num>{number()})",
     }
     return {k: regex.compile(v) for k, v in p.items()}
 
@@ -287,11 +288,20 @@ def extract_numeric(doc: Document) -> Iterator[Fact]:
             measure="unit",
         )
 
+    pronoun_before = _one_pronoun_before()
     for m in pats["number"].finditer(text):
         num = m["num"]
-        if _lone_unit(num):
+        if not num.strip() or _lone_unit(num.strip()):
             continue
+        if num.lower() == "one" and pronoun_before.search(text, 0, m.start()):
+            continue  # "that one", "the one": a pronoun, not a count
         value = _num(num)
         if value is None:
             continue
         yield make_fact(doc, K.NUMBER, m.start(), m.end(), format_number(value))
+
+
+@cache
+def _one_pronoun_before() -> regex.Pattern:
+    words = alternation(lexicon("numerals")["en"]["one_pronoun_after"])
+    return regex.compile(rf"(?i:(?<![\p{{L}}])(?:{words}))\s+\Z")

@@ -69,3 +69,143 @@ def ko_native_number() -> str:
     units = alternation(ko["units"])
     tens = alternation(ko["tens"])
     return rf"(?:(?:{tens})(?:{units})?|(?:{units}))"
+
+
+def _chars(words) -> str:
+    return "".join(regex.escape(w) for w in words)
+
+
+# Left edge of a numeral written in digits: not glued to Latin letters, other digits or the
+# punctuation of codes and dates ("G20", "COVID-19", "3.1.2", "5/17").
+_DIGIT_EDGE = r"(?<![\p{Latin}\d.,，\-−/:^_])"
+# Digits with thousands separators (1,234 / 12,34,567 / 40 000) or none; decimals; ".08".
+_DIGIT_BODY = (
+    r"(?:\d{1,3}(?:[,，]\d{3})+(?![,，]?\d)|\d{1,2}(?:,\d{2})+,\d{3}(?![,，]?\d)"
+    r"|\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?![\d,，]|[.．]\d{3})|\d+)(?:[.．]\d+)?|[.．]\d+"
+)
+
+
+@cache
+def digit_number() -> str:
+    """A numeral in digits: '1,234.5', '-4', '.08', '1e10', '1.3x10^6', '10k', '2.5bn', '3/4'."""
+    en = lexicon("numerals")["en"]
+    suffix = alternation(en["digit_suffixes"])
+    return (
+        rf"{_DIGIT_EDGE}(?:[-−－]\s?)?(?:\d{{1,3}}\s{{1,2}})?\d+\s?[/／]\s?\d+(?![\d/／.．])"
+        rf"|{_DIGIT_EDGE}(?:[-−－+](?=[\d.．]))?(?:{_DIGIT_BODY})"
+        r"(?:[eE][-+]?\d+(?![\p{L}\d])|\^[-−]?\d+|\s?[x×*]\s?10\s?(?:\^|の)[-−]?\d+乗?"
+        r"|の[-−]?\d+乗)?"
+        rf"(?:\s?(?:{suffix})(?![\p{{L}}\d]))?(?!\d)"
+    )
+
+
+@cache
+def en_numeral() -> str:
+    """English numerals in words, with fractions, 'point' decimals, dozens and minus words."""
+    en = lexicon("numerals")["en"]
+    scale_words = [*en["scales"], *en["scales_indian"]]
+    word = alternation([*en["units"], *en["tens"], *scale_words])
+    w = rf"(?<![\p{{L}}\-])(?:{word})(?![\p{{L}}])"
+    big = alternation([*scale_words, *en["multipliers"]])
+    after_big = alternation(scale_words)
+    w_next = rf"(?:{word})(?![\p{{L}}])"
+    card = (
+        rf"(?:(?<![\p{{L}}\d.,])(?:an?|\d+(?:[.．]\d+)?)\s+(?=(?:{big})(?![\p{{L}}])))?{w}"
+        rf"(?:(?:[\s\-]+|(?<=(?:{after_big}))\s+and\s+){w_next})*"
+    )
+    denominators = {}
+    for word_, value in en["ordinals"].items():
+        if value > 2:
+            denominators[word_] = value
+            denominators[word_ + "s"] = value
+    denominators.update(en["denominators"])
+    den = alternation([*denominators, *en["multipliers"]])
+    # "a third" is an ordinal far more often than a fraction; "a half", "a hundredth" are not.
+    a_den = alternation(
+        [*en["denominators"], *en["multipliers"], *(k for k, v in denominators.items() if v >= 100)]
+    )
+    links = "|".join(r"\s+".join(x.split()) for x in en["fraction_links"])
+    point = alternation(en["point"])
+    neg = alternation(en["negative"])
+    unit_word = alternation([*en["units"], *en["tens"]])
+    return (
+        rf"(?i:(?:(?<![\p{{L}}])(?:{neg})\s+)?"
+        rf"(?:(?:{card})\s+(?:{point})\s+(?<![\p{{L}}\-])(?:{unit_word})(?:[\s\-]+(?:{unit_word}))*(?![\p{{L}}])"
+        rf"|(?:(?:{card})\s+and\s+)?(?:(?<![\p{{L}}])an?\s+(?={a_den})|(?:{card})\s+)(?:{den})(?![\p{{L}}])"
+        rf"|(?<![\p{{L}}])half\s+an?\s+(?:{alternation(en['multipliers'])})(?![\p{{L}}])"
+        rf"|(?:{card}|\d+)\s+(?:{links})\s+(?:{card}|\d+(?![\d.]))"
+        rf"|{card}))"
+    )
+
+
+@cache
+def han_numeral() -> str:
+    """Han numerals for the number extractor: integers with units and vague digits (十多万),
+    decimals (三点五, 21点2), fractions (三分之一, 5分の2), mixed numbers and minus signs."""
+    han = lexicon("numerals")["han"]
+    d, small, big = _chars(han["digits"]), _chars(han["small"]), _chars(han["big"])
+    vague = _chars(han["vague"])
+    cjkd = r"\d+(?:[,，]\d{3})*(?:[.．]\d+)?"
+    tail = rf"(?:[{d}{small}{big}]|{cjkd}|[ ]?[{small}{big}]|[ ]?[{vague}](?=[ ]?[{small}{big}]))"
+    han_int = rf"(?:[{d}{small}]|{_DIGIT_EDGE}{cjkd}(?=[ ]?[{small}{big}])){tail}*"
+    points = alternation(han["point"])
+    dec = rf"(?:(?:{han_int}|{_DIGIT_EDGE}\d+)[点點]|{han_int}・)[{d}\d]+[{big}]?"
+    num = rf"(?:{dec}|{han_int}|{_DIGIT_EDGE}{cjkd})"
+    neg = alternation([*han["negative"], "-", "−", "－"])
+    zh_frac = alternation(han["fraction"]["zh"])
+    ja_frac = alternation(han["fraction"]["ja"])
+    zh_mixed = alternation(han["mixed"]["zh"])
+    ja_mixed = alternation(han["mixed"]["ja"])
+    del points
+    return (
+        rf"(?:(?:{neg})\s?)?(?:"
+        # 百分之 alone is a percentage, not one hundredth.
+        rf"(?:{num}\s?(?:{zh_mixed})\s?)?(?!百\s?分\s?之)(?:{num})\s?(?:{zh_frac}|分\s+之)\s?(?:(?:{neg})\s?)?{num}"
+        rf"|(?:{num}\s?(?:{ja_mixed})\s?)?{num}\s?(?:{ja_frac})\s?(?:(?:{neg})\s?)?{num}"
+        rf"|{dec}|{han_int})"
+    )
+
+
+@cache
+def ko_numeral() -> str:
+    """Korean numerals for the number extractor: Sino-Korean words (이십육, 일백이십팔), digits
+    with units (3백, 4천3백21, 1억2000만), native words (스물다섯, 열하나, 하나), fractions
+    (팔분의 오, 백삼과 삼분의 이) and minus words. Alone, a Hangul numeral must be a word of
+    its own (not glued to other Hangul except a particle or counter) and, when Sino-Korean,
+    two syllables at least, so that 이 ("this"), 일 ("day"), 사 ("company") stay words."""
+    num = lexicon("numerals")
+    sino, native = num["ko_sino"], num["ko_native"]
+    counters = lexicon("counters")["ko"]
+    ks = _chars(sino["digits"])
+    ksd = rf"(?:[{ks}]|\d+)"
+    group = rf"(?:{ksd}?천)?(?:{ksd}?백)?(?:{ksd}?십)?(?:{ksd}(?:[.．]\d+)?)?"
+    big = _chars(sino["big"])
+    raw = rf"(?=[\d{ks}십백천{big}]){group}(?:\s?[{big}]\s?{group})*"
+    after = alternation([*sino["particles"], *counters, "명", "살", "세", "개", "년", "달"])
+    end = rf"(?=(?:{after})|[^\p{{Hangul}}]|$)"
+    # Sino-Korean: two Hangul syllables at least, or digits with a Hangul unit.
+    sino_word = (
+        rf"(?<!\p{{Hangul}})(?=[{ks}십백천{big}]{{2}}){raw}"
+        rf"|{_DIGIT_EDGE}(?=\d+(?:[.．]\d+)?\s?[십백천{big}])(?:{raw})"
+    )
+    units = [u for u in native["units"] if u not in native["attributive"]]
+    all_units = alternation(native["units"])
+    tens = alternation(native["tens"])
+    native_word = rf"(?<!\p{{Hangul}})(?:(?:{tens})(?:{all_units})|스무|{alternation(units)})"
+    neg = alternation(sino["negative"])
+    frac = alternation(sino["fraction"])
+    mixed = alternation(sino["mixed"])
+    part = rf"(?:{raw})"
+    return (
+        rf"(?:(?<!\p{{Hangul}})(?:{neg})\s?)?(?:"
+        rf"(?:(?<!\p{{Hangul}}){part}\s?(?:{mixed})\s?)?(?<!\p{{Hangul}}){part}\s?(?:{frac})\s?"
+        rf"(?:(?:{neg})\s?)?{part}{end}"
+        rf"|(?:{native_word}){end}"
+        rf"|(?:{sino_word}){end})"
+    )
+
+
+@cache
+def number() -> str:
+    """Any numeral the number extractor reports; the longer readings come first."""
+    return rf"(?:{han_numeral()}|{ko_numeral()}|{en_numeral()}|{digit_number()})"

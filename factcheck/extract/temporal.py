@@ -17,7 +17,8 @@ from ..resources import lexicon
 from .base import make_fact
 from .patterns import alternation
 from .temporal_clock import extract_durations, extract_times
-from .temporal_range import combine_ranges
+from .temporal_range import combine_ranges, frame_range
+from .temporal_rel import extract_relative
 
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])"
 _MONTH = r"(?:1[0-2]|0?[1-9])"
@@ -141,7 +142,6 @@ def _patterns() -> dict[str, regex.Pattern]:
         "year_slot_en": rf"(?i:(?P<trigger>{years['slots']['en']['since']})|(?P<trigger2>{years['slots']['en']['founded']}))\s+(?P<y>\d{{1,5}})(?![\d,.]\d|{years['en_not_year_after']})",
         "year_slot_cjk": rf"(?<!\d)(?P<y>\d{{1,5}})\s?(?:(?P<since>{years['slots']['ko']['since']}|{years['slots']['zh']['since']}|{years['slots']['ja']['since']})|(?P<founded>{years['slots']['ko']['founded']}|{years['slots']['zh']['founded']}|{years['slots']['ja']['founded']}))",
         # Weekday names on their own (the ones beside a date are taken with the date).
-        "weekday": rf"(?P<pre>(?i:last|next|this)\s+|지난\s?|다음\s?|이번\s?|[上下本这這](?=[周週星礼]))?(?P<wd>(?i:\b(?:{en_wd})\b)|{ko_wd}|{ja_wd}|{zh_wd})",
         "relative_en": rf"(?i:\b(?P<rel>{alternation(rel['en'])})\b)",
         "relative_cjk": rf"(?P<rel>{alternation([*rel['ko'], *rel['zh'], *rel['ja']])})",
     }
@@ -275,7 +275,7 @@ def _month_rel(word: str | None, lang_table: dict) -> int | None:
 
 
 def extract_temporal(doc: Document) -> Iterator[Fact]:
-    found = list(_extract_atoms(doc))
+    found = [frame_range(doc, f) if f.kind == K.DATERANGE else f for f in _extract_atoms(doc)]
     yield from found
     yield from combine_ranges(doc, found)
 
@@ -469,20 +469,7 @@ def _extract_atoms(doc: Document) -> Iterator[Fact]:
             slot="since" if m["since"] else "founded",
         )
 
-    for m in pats["weekday"].finditer(text):
-        lang = doc.lang_at(m.start("wd"))
-        n = weekday_number(m["wd"], lang)
-        if n is None:
-            continue
-        yield make_fact(
-            doc,
-            K.WEEKDAY,
-            m.start(),
-            m.end(),
-            str(n),
-            lang,
-            relative=(m["pre"] or "").strip() or None,
-        )
+    yield from extract_relative(doc)
 
     for name in ("relative_en", "relative_cjk"):
         for m in pats[name].finditer(text):

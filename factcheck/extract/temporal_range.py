@@ -132,6 +132,20 @@ def _anchors(facts: Iterable[Fact]) -> list[tuple[Fact, Fields]]:
     return kept
 
 
+def frame_range(doc: Document, f: Fact) -> Fact:
+    """A range found in one piece ("May 2 to June 7") takes in its frame ("from", "까지")."""
+    pats = _connectors()
+    text = doc.text
+    start, end = f.start, f.end
+    if m := pats["before"].search(text[max(0, start - 12) : start]):
+        start -= len(text[max(0, start - 12) : start]) - m.start()
+    if m := pats["after"].match(text[end : end + 8]):
+        end += m.end()
+    if (start, end) == (f.start, f.end):
+        return f
+    return make_fact(doc, f.kind, start, end, f.value, f.lang, **f.attrs)
+
+
 def combine_ranges(doc: Document, facts: list[Fact]) -> Iterator[Fact]:
     pats = _connectors()
     text = doc.text

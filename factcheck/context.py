@@ -44,9 +44,12 @@ class Context:
             out.append((start, len(text)))
         return out
 
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s for s, _ in self.sentences]
+
     def sentence_at(self, offset: int) -> tuple[int, int]:
-        starts = [s for s, _ in self.sentences]
-        i = max(0, bisect.bisect_right(starts, offset) - 1)
+        i = max(0, bisect.bisect_right(self._sentence_starts, offset) - 1)
         return self.sentences[i] if self.sentences else (0, len(self.doc.text))
 
     def in_sentence(self, kind: str, start: int, end: int) -> list[Fact]:

@@ -80,3 +80,31 @@ def test_invented_articles_with_the_same_defects(fixtures: Path, name, date, exp
 def test_clean_articles_have_no_findings(fixtures: Path, name: str) -> None:
     _, findings = _check(fixtures / name, "2023-11-25")
     assert findings == []
+
+
+def test_every_rule_family_fires_on_the_forum_article(fixtures: Path) -> None:
+    _, findings = _check(fixtures / "gwangju-forum-defects.txt", "2023-11-25")
+    by_rule = {}
+    for f in findings:
+        by_rule.setdefault(f.rule, []).append(f.text)
+    assert by_rule == {
+        "FC101": ["21th"],
+        "FC102": ["12th"],
+        "FC103": ["since 8"],
+        "FC104": ["2008 people"],
+        "FC105": ["Thursday"],
+        "FC106": ["February 30, 2024"],
+        "FC107": ["four countries"],
+        "FC108": ["30 people"],
+        "FC109": ["60%), good (35%) or fair (25%"],
+        "FC110": ["500억원"],
+        "FC111": ["the 27th"],
+        "FC112": ["the 27th"],
+        "FC113": ["30th"],
+        "FC114": ["45"],
+    }
+
+
+def test_corrected_forum_article_is_clean(fixtures: Path) -> None:
+    _, findings = _check(fixtures / "gwangju-forum-clean.txt", "2023-11-25")
+    assert [(f.rule, f.text) for f in findings] == []

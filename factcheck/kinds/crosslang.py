@@ -14,6 +14,10 @@ from ..facts import Fact
 from . import Hit, kind
 from .measures import compatible, count_type, is_approx, number
 
+# Vague amounts ("数十年", "몇 십년", "a few decades") state no value to compare.
+_VAGUE = regex.compile(
+    r"(?i:数|几|幾|몇|여러|수십|수백|수천|several|few|dozens|decades|hundreds|thousands)"
+)
 _DURATION = regex.compile(r"^PT?(?P<n>\d+(?:\.\d+)?)(?P<u>[YMWDHS])$")
 _SECONDS = {"S": 1, "M": 60, "H": 3600, "D": 86400, "W": 604800}
 
@@ -50,7 +54,7 @@ def _measure(f: Fact) -> tuple[str, float] | None:
 def _sides(ctx: Context) -> dict[tuple[str, str], list[Fact]]:
     sides: dict[tuple[str, str], list[Fact]] = defaultdict(list)
     for f in ctx.facts:
-        if f.attrs.get("within") and f.kind != K.COUNT:
+        if (f.attrs.get("within") and f.kind != K.COUNT) or _VAGUE.search(f.text):
             continue
         m = _measure(f)
         if m is None:

@@ -87,11 +87,11 @@ def shares_over_whole(ctx: Context, params: dict[str, Any]) -> Iterator[Hit]:
         if len(pcts) < 3 or change.search(text, s, e):
             continue
         # Only an enumeration: each percentage separated from the next by a list separator
-        # and a short label ("A 45%, B 38% and C 30%").
+        # and a label of a few words ("A 45%, B 38% and C 30%").
         chain = [pcts[0]]
         for a, b in itertools.pairwise(pcts):
             gap = text[a.end : b.start]
-            if len(gap) <= 30 and SEPARATOR.search(gap):
+            if len(gap) <= 16 and SEPARATOR.search(gap):
                 chain.append(b)
             else:
                 break
@@ -108,7 +108,11 @@ def shares_over_whole(ctx: Context, params: dict[str, Any]) -> Iterator[Hit]:
             chain[0].start,
             chain[-1].end,
             related=[(p.start, p.end) for p in chain],
-            values={"text": text[chain[0].start : chain[-1].end], "sum": _fmt(total)},
+            values={
+                "text": text[chain[0].start : chain[-1].end],
+                "sum": _fmt(total),
+                "shares": " + ".join(p.text for p in chain),
+            },
         )
 
 

@@ -67,6 +67,11 @@ def event_signature(name: str) -> tuple[str | None, frozenset[str], frozenset[st
     for m in term_re.finditer(low):
         concepts.update(concept_of[m.group().lower()])
         spans.append(m.span())
+    if _HAN.search(name):
+        # Han words read in Korean (観光 -> 관광, 安养 -> 안양) meet the Korean lexicon, so a
+        # Chinese or Japanese name needs no entry of its own for every term.
+        for m in term_re.finditer(hanja_reading(name)):
+            concepts.update(concept_of[m.group().lower()])
     rest = low
     for s, e in reversed(spans):
         rest = rest[:s] + " " + rest[e:]
@@ -82,6 +87,17 @@ def event_signature(name: str) -> tuple[str | None, frozenset[str], frozenset[st
         if len(w) > 1 and w not in ("the", "of", "and", "for", "in", "on", "annual", "a")
     )
     return head, frozenset(concepts), words
+
+
+_HAN = regex.compile(r"\p{Han}")
+
+
+@cache
+def hanja_reading(text: str) -> str:
+    """The Sino-Korean reading of the Han characters in a text (hanja package, loaded lazily)."""
+    import hanja  # costs ~0.3 s: only texts with Han event names pay for it
+
+    return str(hanja.translate(text, "substitution"))
 
 
 _STOP_BEFORE_HEAD = regex.compile(r"[.!?。！？]\s|\n")

@@ -151,21 +151,24 @@ def _time_fact(doc, start, end, lang, h, mi, s, part, approx=None) -> Fact:
     return make_fact(doc, K.TIME, start, end, timex_time(h, mi, s), lang, **attrs)
 
 
-def extract_times(doc: Document) -> Iterator[Fact]:
-    pats = _patterns()
-    text = doc.text
+@cache
+def _time_tables() -> tuple[dict, dict, dict]:
     cal = lexicon("calendar")
-    en_parts = {k.lower(): v for k, v in cal["time_dayparts"]["en_after"].items()}
-    cjk_parts = {
-        **cal["time_dayparts"]["ko"],
-        **cal["time_dayparts"]["zh"],
-        **cal["time_dayparts"]["ja"],
-    }
+    parts = cal["time_dayparts"]
+    en_parts = {k.lower(): v for k, v in parts["en_after"].items()}
+    cjk_parts = {**parts["ko"], **parts["zh"], **parts["ja"]}
     named = {
         k.lower(): v
         for lang in ("en", "ko", "zh", "ja")
         for k, v in cal["time_named"][lang].items()
     }
+    return en_parts, cjk_parts, named
+
+
+def extract_times(doc: Document) -> Iterator[Fact]:
+    pats = _patterns()
+    text = doc.text
+    en_parts, cjk_parts, named = _time_tables()
     for m in pats["en"].finditer(text):
         part = _part_of(m["part"], en_parts)
         s = None
@@ -309,14 +312,11 @@ def _collect(m, units: dict[str, str], words: dict[str, list], vague: dict[str, 
     return parts or None
 
 
-def extract_durations(doc: Document) -> Iterator[Fact]:
-    pats = _patterns()
-    text = doc.text
+@cache
+def _duration_tables() -> dict[str, tuple[dict, dict, dict]]:
     cal = lexicon("calendar")
-    du = cal["duration_units"]
-    words = cal["duration_words"]
-    vague = cal["duration_vague"]
-    table = {
+    du, words, vague = cal["duration_units"], cal["duration_words"], cal["duration_vague"]
+    return {
         "dur_en": ({k.lower(): v for k, v in du["en"].items()}, words["en"], vague["en"]),
         "dur_ko": (du["ko"], words["ko"], vague["ko"]),
         "dur_cjk": (
@@ -325,6 +325,12 @@ def extract_durations(doc: Document) -> Iterator[Fact]:
             {**vague["zh"], **vague["ja"]},
         ),
     }
+
+
+def extract_durations(doc: Document) -> Iterator[Fact]:
+    pats = _patterns()
+    text = doc.text
+    table = _duration_tables()
     for name, (units, wtable, vtable) in table.items():
         for m in pats[name].finditer(text):
             if name == "dur_cjk" and not _cjk_duration_ok(m):

@@ -107,6 +107,12 @@ def _lookup(table: dict, word: str | None):
     return table.get(w, table.get(w.lower()))
 
 
+@cache
+def _weekday_names() -> dict[str, int]:
+    wd = lexicon("calendar")["weekdays"]
+    return {k.lower(): v for lang in ("en", "ko", "zh", "ja") for k, v in wd[lang].items()}
+
+
 def extract_relative(doc: Document) -> Iterator[Fact]:
     pats = _patterns()
     cal = lexicon("calendar")

@@ -10,7 +10,7 @@ from typing import Any
 import yaml
 
 from .findings import SEVERITIES
-from .resources import rules_dir
+from .resources import SafeLoader, rules_dir
 
 
 class RuleError(ValueError):
@@ -68,7 +68,7 @@ _REQUIRED = ("id", "name", "kind", "severity", "message", "explanation", "exampl
 def load_pack(path: Path, known_kinds: set[str] | None = None) -> list[Rule]:
     try:
         text = path.read_text(encoding="utf-8")
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=SafeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 1}" if mark is not None else ""

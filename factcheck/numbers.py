@@ -17,7 +17,10 @@ _SIGNS = "-−－"
 
 def format_number(value: float) -> str:
     """Normalised number text: integers without a point, others without trailing zeros."""
-    if value == int(value) and abs(value) < 1e18:
+    if abs(value) >= 1e18 or (value and abs(value) < 1e-9):
+        # Beyond what fixed notation shows faithfully: '6.02e+23', '1e-12'.
+        return f"{value:.15g}"
+    if value == int(value):
         return str(int(value))
     return f"{value:.10f}".rstrip("0").rstrip(".")
 

@@ -26,13 +26,46 @@ from factcheck.numbers import format_number, parse_number
         ("１９９９", 1999),
         ("-4", -4),
         ("负五", -5),
+        ("-7", -7),
+        (".5", 0.5),
+        ("12 500", 12500),
+        ("7k", 7000),
+        ("4.5bn", 4.5e9),
+        ("5/8", 0.625),
+        ("3 1/2", 3.5),
+        ("2x10^3", 2000),
+        ("3^4", 81),
+        ("three fifths", 0.6),
+        ("seven and a half", 7.5),
+        ("four dozen", 48),
+        ("nine point two five", 9.25),
+        ("ten out of forty", 0.25),
+        ("negative eight", -8),
+        ("two crore", 2e7),
+        ("a million", 1e6),
+        ("四分之三", 0.75),
+        ("二又五分之一", 2.2),
+        ("八分の三", 0.375),
+        ("2と4分の1", 2.25),
+        ("マイナス6", -6),
+        ("七百二十万亿", 7.2e14),
+        ("三千六百二十八万四千五百亿", 3.62845e15),
+        ("万六", 16000),
+        ("三百二", 320),
+        ("八百零二", 802),
+        ("二十几万", 200000),
+        ("사분의 삼", 0.75),
+        ("마이너스 이십", -20),
+        ("오와 이분의 일", 5.5),
+        ("4천5백", 4500),
+        ("쉰셋", 53),
     ],
 )
 def test_parse_number(text: str, value: float) -> None:
     assert parse_number(text) == value
 
 
-@pytest.mark.parametrize("text", ["", "people", "만약", "COVID"])
+@pytest.mark.parametrize("text", ["", "people", "만약", "COVID", "one two/", "half", "first"])
 def test_not_numbers(text: str) -> None:
     assert parse_number(text) is None
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 from functools import cache
 
@@ -16,10 +17,13 @@ from .base import make_fact
 from .patterns import (
     DIGITS,
     alternation,
+    digit_number,
     en_number,
+    en_numeral,
     han_number,
     ko_native_number,
     ko_number,
+    ko_sino_word,
     number,
 )
 
@@ -77,6 +81,12 @@ def _patterns() -> dict[str, regex.Pattern]:
     ko_ctr = alternation(lex["ko"])
     cjk_ctr = alternation([*lex["zh"], *lex["ja"]])
     pct = alternation(lex["percent"])
+    pct_before = alternation(lex["percent_before"])
+    pct_tenths = alternation(lex["percent_tenths"])
+    pct_off = alternation(lex["percent_discount_off"])
+    pct_paid = alternation(lex["percent_paid"])
+    ko_neg = alternation(lexicon("numerals")["ko_sino"]["negative"])
+    not_adj = alternation(lex["en_not_adjectives"])
     cur_before = alternation(lex["currency_before"])
     cur_after = alternation(lex["currency_after"])
     units = alternation(lex["units"])
@@ -89,10 +99,16 @@ def _patterns() -> dict[str, regex.Pattern]:
         rf"|(?P<num2>\d+|{ko_native}|첫)\s?(?P<ctr2>번째|째)",
         "cjk_ordinal": rf"第\s?(?P<num>{han})\s?(?P<ctr>届|屆|回目|回|次|期|号|號|位|名|代|章|条|條|个|個|轮|輪|场|場|番|区|部|课|課|世代)?"
         rf"|(?<![\p{{Han}}\d])(?P<num2>{han})(?P<ctr2>回目|番目|度目|人目)",
-        "en_count": rf"(?:(?P<approx>(?i:{approx_en}))\s+)?(?P<num>{en_num})(?:\s+(?P<adj>[a-z][a-z\-]*))?\s+(?P<noun>[A-Za-z][a-z\-]*[a-z])\b",
+        "en_count": rf"(?:(?P<approx>(?i:{approx_en}))\s+)?(?P<num>{en_numeral()}|{digit_number()})"
+        rf"(?:\s+(?!(?:{not_adj})\b)(?P<adj>[a-z][a-z\-]*))?\s+(?P<noun>[A-Za-z][a-z\-]*[a-z])\b",
         "ko_count": rf"(?:(?P<approx>{ko_before})\s?)?(?:(?P<num>{ko})\s?(?P<approx2>여)?\s?|(?<!\p{{Hangul}})(?P<native>{ko_native})\s)(?P<ctr>{ko_ctr})(?P<approx3>{ko_after})?",
         "cjk_count": rf"(?:(?P<approx>{zh_before}|{ja_before}))?(?P<num>{han})(?P<approx2>{zh_after}|{ja_after})?(?P<ctr>{cjk_ctr})",
-        "percent": rf"(?:(?P<num>{en_num}|{han}|{ko})\s?(?P<pct>{pct})(?![\p{{Latin}}])|(?P<zh>百分之)(?P<num2>{han})|(?P<num3>{han}|{DIGITS})パーセント)",
+        # Percent markers are matched where a numeral ends (see _percents): scanning for
+        # "numeral then marker" from every position would read every numeral twice.
+        "percent_after": rf"[ \t]*(?:(?P<pct>{pct})(?![\p{{Latin}}])"
+        rf"|(?P<tenths>{pct_off}|{pct_tenths}|{pct_paid}))",
+        "percent_before": rf"(?P<pre>{pct_before})\s?",
+        "percent_ko": rf"(?P<num>(?:(?:{ko_neg})\s?)?{ko_sino_word()})[ \t]?(?:{pct})",
         "money": rf"(?P<cur>{cur_before})\s?(?P<num>{DIGITS})(?:\s?(?P<scale>(?i:{scale})))?\b"
         rf"|(?P<num2>{en_num}|{ko}|{han})\s?(?P<cur2>{cur_after})(?![\p{{Latin}}])",
         "unit": rf"(?P<num>{DIGITS}|{ko}|{han})\s?(?P<unit>{units})(?![\p{{Latin}}\d])",
@@ -115,7 +131,53 @@ def _lone_unit(text: str) -> bool:
     return len(text) == 1 and text in "万萬亿億兆百千十만억조천백십"
 
 
+def _percents(doc: Document, numbers: list[regex.Match]) -> Iterator[Fact]:
+    pats = _patterns()
+    lex = lexicon("counters")
+    text = doc.text
+    for m in numbers:
+        after = pats["percent_after"].match(text, m.end())
+        if not after:
+            continue
+        value = _num(m["num"])
+        if value is None:
+            continue
+        marker = after["tenths"]
+        if marker in lex["percent_paid"]:
+            # 九折 and 八點五折 are tenths; 七五折 and 75折 are already percent.
+            compact = unicodedata.normalize("NFKC", m["num"]).replace(" ", "")
+            two_places = len(compact) >= 2 and value >= 10 and not regex.search(r"[.点點]", compact)
+            value = value if two_places else value * 10
+        elif marker in lex["percent_discount_off"]:
+            value = 100 - value * 10
+        elif marker:
+            value *= 10
+        yield make_fact(doc, K.PERCENT, m.start(), after.end(), format_number(value) + "%")
+    for m in pats["percent_before"].finditer(text):
+        n = pats["number"].match(text, m.end())
+        value = _num(n["num"]) if n else None
+        if value is None:
+            continue
+        value *= lex["percent_before"][m["pre"]]
+        yield make_fact(doc, K.PERCENT, m.start(), n.end(), format_number(value) + "%")
+    for m in pats["percent_ko"].finditer(text):
+        value = _num(m["num"])
+        if value is not None:
+            yield make_fact(doc, K.PERCENT, m.start(), m.end(), format_number(value) + "%")
+
+
+# Web addresses carry digits (and percent-encoding) that are not facts of the article.
+_URL = regex.compile(r"(?i:https?://|www\.)[^\s<>\"']+")
+
+
 def extract_numeric(doc: Document) -> Iterator[Fact]:
+    urls = [(m.start(), m.end()) for m in _URL.finditer(doc.text)]
+    for fact in _extract_numeric(doc):
+        if not any(s <= fact.start < e for s, e in urls):
+            yield fact
+
+
+def _extract_numeric(doc: Document) -> Iterator[Fact]:
     pats = _patterns()
     lex = lexicon("counters")
     text = doc.text
@@ -243,11 +305,8 @@ def extract_numeric(doc: Document) -> Iterator[Fact]:
             number=m["num"],
         )
 
-    for m in pats["percent"].finditer(text):
-        value = _num(m["num"] or m["num2"] or m["num3"])
-        if value is None:
-            continue
-        yield make_fact(doc, K.PERCENT, m.start(), m.end(), format_number(value) + "%")
+    numbers = [m for m in pats["number"].finditer(text) if m["num"].strip()]
+    yield from _percents(doc, numbers)
 
     for m in pats["money"].finditer(text):
         if m["cur"]:
@@ -289,10 +348,11 @@ def extract_numeric(doc: Document) -> Iterator[Fact]:
         )
 
     pronoun_before = _one_pronoun_before()
-    for m in pats["number"].finditer(text):
+    sino_syllables = lexicon("numerals")["ko_sino"]["digits"]
+    for m in numbers:
         num = m["num"]
-        if not num.strip() or _lone_unit(num.strip()):
-            continue
+        if not num.strip() or _lone_unit(num.strip()) or num in sino_syllables:
+            continue  # 일, 이, 사 alone are words ("day", "this", "company")
         if num.lower() == "one" and pronoun_before.search(text, 0, m.start()):
             continue  # "that one", "the one": a pronoun, not a count
         value = _num(num)

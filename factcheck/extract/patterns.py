@@ -91,7 +91,7 @@ def digit_number() -> str:
     en = lexicon("numerals")["en"]
     suffix = alternation(en["digit_suffixes"])
     return (
-        rf"{_DIGIT_EDGE}(?:[-−－]\s?)?(?:\d{{1,3}}\s{{1,2}})?\d+\s?[/／]\s?\d+(?![\d/／.．])"
+        rf"(?=[-−－+.．\d]){_DIGIT_EDGE}(?:[-−－]\s?)?(?:\d{{1,3}}\s{{1,2}})?\d+\s?[/／]\s?\d+(?![\d/／.．])"
         rf"|{_DIGIT_EDGE}(?:[-−－+](?=[\d.．]))?(?:{_DIGIT_BODY})"
         r"(?:[eE][-+]?\d+(?![\p{L}\d])|\^[-−]?\d+|\s?[x×*]\s?10\s?(?:\^|の)[-−]?\d+乗?"
         r"|の[-−]?\d+乗)?"
@@ -129,7 +129,8 @@ def en_numeral() -> str:
     neg = alternation(en["negative"])
     unit_word = alternation([*en["units"], *en["tens"]])
     return (
-        rf"(?i:(?:(?<![\p{{L}}])(?:{neg})\s+)?"
+        # Cheap guards first: a numeral in words starts a word; one in digits, a number.
+        rf"(?=[A-Za-z\d])(?<![\p{{L}}])(?i:(?:(?:{neg})\s+)?"
         rf"(?:(?:{card})\s+(?:{point})\s+(?<![\p{{L}}\-])(?:{unit_word})(?:[\s\-]+(?:{unit_word}))*(?![\p{{L}}])"
         rf"|(?:(?:{card})\s+and\s+)?(?:(?<![\p{{L}}])an?\s+(?={a_den})|(?:{card})\s+)(?:{den})(?![\p{{L}}])"
         rf"|(?<![\p{{L}}])half\s+an?\s+(?:{alternation(en['multipliers'])})(?![\p{{L}}])"
@@ -145,24 +146,28 @@ def han_numeral() -> str:
     han = lexicon("numerals")["han"]
     d, small, big = _chars(han["digits"]), _chars(han["small"]), _chars(han["big"])
     vague = _chars(han["vague"])
-    cjkd = r"\d+(?:[,，]\d{3})*(?:[.．]\d+)?"
+    cjkd = r"\d++(?:[,，]\d{3})*+(?:[.．]\d++)?"
     tail = rf"(?:[{d}{small}{big}]|{cjkd}|[ ]?[{small}{big}]|[ ]?[{vague}](?=[ ]?[{small}{big}]))"
-    han_int = rf"(?:[{d}{small}]|{_DIGIT_EDGE}{cjkd}(?=[ ]?[{small}{big}])){tail}*"
+    han_int = rf"(?:[{d}{small}]|{_DIGIT_EDGE}{cjkd}(?=[ ]?[{small}{big}])){tail}*+"
     points = alternation(han["point"])
     dec = rf"(?:(?:{han_int}|{_DIGIT_EDGE}\d+)[点點]|{han_int}・)[{d}\d]+[{big}]?"
     num = rf"(?:{dec}|{han_int}|{_DIGIT_EDGE}{cjkd})"
     neg = alternation([*han["negative"], "-", "−", "－"])
+    # 负3.9, マイナス32: a minus word before plain digits.
+    neg_words = alternation(han["negative"])
     zh_frac = alternation(han["fraction"]["zh"])
     ja_frac = alternation(han["fraction"]["ja"])
     zh_mixed = alternation(han["mixed"]["zh"])
     ja_mixed = alternation(han["mixed"]["ja"])
     del points
+    first = rf"[{d}{small}\d{_chars(han['negative'])}\-−－]"
     return (
-        rf"(?:(?:{neg})\s?)?(?:"
+        rf"(?={first})(?:(?:{neg})\s?)?(?:"
         # 百分之 alone is a percentage, not one hundredth.
         rf"(?:{num}\s?(?:{zh_mixed})\s?)?(?!百\s?分\s?之)(?:{num})\s?(?:{zh_frac}|分\s+之)\s?(?:(?:{neg})\s?)?{num}"
         rf"|(?:{num}\s?(?:{ja_mixed})\s?)?{num}\s?(?:{ja_frac})\s?(?:(?:{neg})\s?)?{num}"
-        rf"|{dec}|{han_int})"
+        rf"|{dec}|{han_int}"
+        rf"|(?<=(?:{neg_words})\s?){_DIGIT_EDGE}{cjkd})"
     )
 
 
@@ -177,7 +182,7 @@ def ko_numeral() -> str:
     sino, native = num["ko_sino"], num["ko_native"]
     counters = lexicon("counters")["ko"]
     ks = _chars(sino["digits"])
-    ksd = rf"(?:[{ks}]|\d+)"
+    ksd = rf"(?:[{ks}]|\d++)"
     group = rf"(?:{ksd}?천)?(?:{ksd}?백)?(?:{ksd}?십)?(?:{ksd}(?:[.．]\d+)?)?"
     big = _chars(sino["big"])
     raw = rf"(?=[\d{ks}십백천{big}]){group}(?:\s?[{big}]\s?{group})*"
@@ -196,8 +201,9 @@ def ko_numeral() -> str:
     frac = alternation(sino["fraction"])
     mixed = alternation(sino["mixed"])
     part = rf"(?:{raw})"
+    first = _chars({w[0] for w in [*native["units"], *native["tens"], *sino["negative"]]})
     return (
-        rf"(?:(?<!\p{{Hangul}})(?:{neg})\s?)?(?:"
+        rf"(?=[\d{ks}십백천{big}{first}])(?:(?<!\p{{Hangul}})(?:{neg})\s?)?(?:"
         rf"(?:(?<!\p{{Hangul}}){part}\s?(?:{mixed})\s?)?(?<!\p{{Hangul}}){part}\s?(?:{frac})\s?"
         rf"(?:(?:{neg})\s?)?{part}{end}"
         rf"|(?:{native_word}){end}"
@@ -209,3 +215,14 @@ def ko_numeral() -> str:
 def number() -> str:
     """Any numeral the number extractor reports; the longer readings come first."""
     return rf"(?:{han_numeral()}|{ko_numeral()}|{en_numeral()}|{digit_number()})"
+
+
+@cache
+def ko_sino_word() -> str:
+    """A Sino-Korean numeral of any length (삼, 백, 이십오), for places where what follows makes
+    it a number (퍼센트, 분의); bare, one syllable is too often another word."""
+    sino = lexicon("numerals")["ko_sino"]
+    ks = _chars(sino["digits"])
+    big = _chars(sino["big"])
+    group = rf"(?:[{ks}]?천)?(?:[{ks}]?백)?(?:[{ks}]?십)?[{ks}]?"
+    return rf"(?<!\p{{Hangul}})(?=[{ks}십백천{big}]){group}(?:[{big}]{group})*"

@@ -1,0 +1,139 @@
+"""Numeric extraction on invented sentences: numbers, percentages, counts and quantities."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.document import Document
+from factcheck.extract import extract
+
+
+def _facts(text: str, kind: str) -> list[tuple[str, str]]:
+    facts = extract(Document(text))
+    for f in facts:
+        assert text[f.start : f.end] == f.text
+    return [(f.text, f.value) for f in facts if f.kind == kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The survey counted 12,480 households.", ("12,480", "12480")),
+        ("Temperatures fell to -7 overnight.", ("-7", "-7")),
+        ("Only .25 of a point separated them.", (".25", "0.25")),
+        ("Sales reached 40 000 units.", ("40 000", "40000")),
+        ("The fund raised 15k in a day.", ("15k", "15000")),
+        ("Roughly 3/4 of voters agreed.", ("3/4", "0.75")),
+        ("It grew by 2 1/2 times.", ("2 1/2", "2.5")),
+        ("The constant is 6.02x10^23.", ("6.02x10^23", "6.02e+23")),
+        ("She read forty-seven letters aloud.", ("forty-seven", "47")),
+        ("The ranch has three hundred and twelve goats.", ("three hundred and twelve", "312")),
+        ("Two thirds of members voted.", ("Two thirds", "0.6666666667")),
+        ("They ordered half a dozen pies.", ("half a dozen", "6")),
+        ("A total of 13 lakh tickets sold.", ("13 lakh", "1300000")),
+        ("The reading was minus twelve.", ("minus twelve", "-12")),
+        ("The gauge showed four point five.", ("four point five", "4.5")),
+        ("今年共收到三千二百封来信。", ("三千二百", "3200")),
+        ("这座桥长一千三。", ("一千三", "1300")),
+        ("全市人口约四千五百万。", ("四千五百万", "45000000")),
+        ("村里有十多万棵树。", ("十多万", "100000")),
+        ("三分之二的学生通过了。", ("三分之二", "0.6666666667")),
+        ("气温降到负八度以下。", ("负八", "-8")),
+        ("参加者は１万２千人でした。", ("１万２千", "12000")),
+        ("答えは7分の3です。", ("7分の3", "0.4285714286")),
+        ("気温はマイナス15まで下がった。", ("マイナス15", "-15")),
+        ("예산은 3천2백만이다.", ("3천2백만", "32000000")),
+        ("정답은 오분의 이이다.", ("오분의 이", "0.4")),
+        ("그는 스물셋이었다.", ("스물셋", "23")),
+        ("모두 이십칠이다.", ("이십칠", "27")),
+    ],
+)
+def test_numbers(text: str, expected: tuple[str, str]) -> None:
+    assert expected in _facts(text, "number")
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("The G20 summit opened.", "20"),
+        ("COVID-19 cases fell.", "19"),
+        ("I prefer that one over this.", "one"),
+        ("See https://example.org/report?id=2023&share=30%25 for details.", "2023"),
+        ("이사회는 이상 없다고 밝혔다.", "이"),
+        ("일이 많다.", "일"),
+    ],
+)
+def test_not_numbers(text: str, absent: str) -> None:
+    found = [t for t, _ in _facts(text, "number") + _facts(text, "percent")]
+    assert not any(absent in t for t in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Turnout rose 12.5% this year.", ("12.5%", "12.5%")),
+        ("Unemployment is at five percent.", ("five percent", "5%")),
+        ("Prices fell minus two percent.", ("minus two percent", "-2%")),
+        ("失业率为百分之三点五。", ("百分之三点五", "3.5%")),
+        ("利率上调了两个百分点。", ("两个百分点", "2%")),
+        ("全场八折。", ("八折", "80%")),
+        ("冬装七五折出售。", ("七五折", "75%")),
+        ("七成的居民支持。", ("七成", "70%")),
+        ("千分之三的误差。", ("千分之三", "0.3%")),
+        ("賛成は3割だった。", ("3割", "30%")),
+        ("本日は二割引きです。", ("二割引き", "80%")),
+        ("支持率は40パーセントだ。", ("40パーセント", "40%")),
+        ("투표율은 육십 퍼센트였다.", ("육십 퍼센트", "60%")),
+        ("찬성은 칠 퍼센트다.", ("칠 퍼센트", "7%")),
+        ("물가는 3.1% 올랐다.", ("3.1%", "3.1%")),
+    ],
+)
+def test_percent(text: str, expected: tuple[str, str]) -> None:
+    assert expected in _facts(text, "percent")
+
+
+def test_nested_number_is_marked_within() -> None:
+    text = "Imports hit 45% and 820 workers left."
+    facts = extract(Document(text))
+    nested = {f.text: f.attrs.get("within") for f in facts if f.kind == "number"}
+    assert nested == {"45": "percent", "820": "count"}
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "approx"),
+    [
+        ("About 250 students joined.", "250 students", "250", "about"),
+        ("Nearly 1,200 people attended.", "1,200 people", "1200", "nearly"),
+        ("행사에는 약 300명이 참석했다.", "300명", "300", "약"),
+        ("회의에 500여 명이 왔다.", "500여 명", "500", "여"),
+        ("대표단은 세 나라에서 왔다.", "세 나라", "3", None),
+        ("모두 12개국이 참가했다.", "12개국", "12", None),
+        ("约八百人参加了会议。", "八百人", "800", "约"),
+        ("共有三个国家签署。", "三个国家", "3", None),
+        ("来場者は約5千人だった。", "5千人", "5000", "約"),
+        ("会議には7カ国が参加した。", "7カ国", "7", None),
+    ],
+)
+def test_counts(text: str, span: str, value: str, approx: str | None) -> None:
+    facts = [f for f in extract(Document(text)) if f.kind == "count"]
+    match = [f for f in facts if f.text == span]
+    assert match, [f.text for f in facts]
+    assert match[0].value == value
+    assert match[0].attrs.get("approx") == approx
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The city borrowed $3.2 million.", "$3.2 million", "3200000 USD"),
+        ("The budget is 5 billion won.", "5 billion won", "5000000000 KRW"),
+        ("예산은 50억원이다.", "50억원", "5000000000 KRW"),
+        ("투자액은 5억 달러다.", "5억 달러", "500000000 USD"),
+        ("売上は3億円だった。", "3億円", "300000000 JPY"),
+        ("The road runs 42 km.", "42 km", "42 km"),
+        ("부지는 1200㎡이다.", "1200㎡", "1200 m2"),
+        ("쓰레기 30톤이 나왔다.", "30톤", "30 t"),
+    ],
+)
+def test_quantities(text: str, span: str, value: str) -> None:
+    assert (span, value) in _facts(text, "quantity")

@@ -5,17 +5,31 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
-__all__ = ["Document", "Fact", "Finding", "check_text", "extract_text"]
+__all__ = [
+    "Document",
+    "Fact",
+    "Finding",
+    "InputError",
+    "check_file",
+    "check_text",
+    "extract_text",
+    "fix_text",
+]
 
 if TYPE_CHECKING:
+    from .api import check_file, fix_text
     from .document import Document
     from .engine import check_text, extract_text
     from .facts import Fact
     from .findings import Finding
+    from .inputs import InputError
 
 _LAZY = {
     "check_text": "engine",
     "extract_text": "engine",
+    "check_file": "api",
+    "fix_text": "api",
+    "InputError": "inputs",
     "Document": "document",
     "Fact": "facts",
     "Finding": "findings",

@@ -1,15 +1,20 @@
-"""The factcheck command line: check, extract, rules, rule."""
+"""The factcheck command line: check, report, extract, config, rules, rule."""
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
+import contextlib
 import json
 import sys
-from collections.abc import Sequence
-from typing import NoReturn
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
-from .inputs import DateChoice, InputError, parse_date, read_documents
+from .config import Config
+from .inputs import Article, DateChoice, InputError, expand, parse_date, read_articles
+from .pipeline import Result, RuleChoice
+
+if TYPE_CHECKING:
+    from .rulepack import Rule
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -27,33 +32,91 @@ def _codes(value: str) -> list[str]:
     return [c.strip().upper() for c in value.split(",") if c.strip()]
 
 
+def _globs(value: str) -> list[str]:
+    return [g.strip() for g in value.split(",") if g.strip()]
+
+
+CHECK_FORMATS = ["text", "json", "jsonl", "sarif", "github"]
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="factcheck", description="Fact-consistency checker for mixed-language news.")
     p.add_argument("--version", action="store_true", help="print the version and exit")
     sub = p.add_subparsers(dest="command", parser_class=_Parser)
 
     def common(sp: argparse.ArgumentParser) -> None:
-        sp.add_argument("paths", nargs="+", metavar="PATH", help="files to read ('-' for stdin)")
+        sp.add_argument(
+            "paths", nargs="+", metavar="PATH", help="files or folders to read ('-' for stdin)"
+        )
         sp.add_argument(
             "--date",
             help="publication date (YYYY-MM-DD) that partial and relative "
-            "dates resolve against; default: the record's date field, else today",
+            "dates resolve against; default: front matter or the record's date field, "
+            "else today (see [tool.factcheck.date])",
         )
-        sp.add_argument("--text-field", default="text", help="JSONL: field with the article text")
-        sp.add_argument("--id-field", default="id", help="JSONL: field with the record id")
-        sp.add_argument("--date-field", default="date", help="JSONL: field with the date")
+        sp.add_argument("--text-field", default=None, help="JSONL: field with the article text")
+        sp.add_argument("--id-field", default=None, help="JSONL: field with the record id")
+        sp.add_argument("--date-field", default=None, help="JSONL: field with the date")
+        sp.add_argument(
+            "--include", type=_globs, default=[], help="folder walks: file globs to check"
+        )
+        sp.add_argument("--exclude", type=_globs, default=[], help="globs never to check")
+        sp.add_argument(
+            "--stdin-filename", help="name for stdin: its format (.md, .html) and config"
+        )
+        cfg = sp.add_mutually_exclusive_group()
+        cfg.add_argument("--config", help="use this config file instead of searching for one")
+        cfg.add_argument("--isolated", action="store_true", help="ignore all config files")
+
+    def selection(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument(
+            "--select", type=_codes, default=None, help="rule codes or prefixes, comma-separated"
+        )
+        sp.add_argument(
+            "--ignore", type=_codes, default=None, help="rule codes or prefixes to skip"
+        )
+        sp.add_argument(
+            "--fail-level",
+            choices=["error", "warning", "info"],
+            default=None,
+            help="lowest severity that makes the exit code 1 (default: config, else info)",
+        )
+        sp.add_argument(
+            "--exit-zero", action="store_true", help="exit 0 even when there are findings"
+        )
 
     c = sub.add_parser("check", help="report contradictions and malformed facts")
     common(c)
-    c.add_argument("--format", choices=["text", "json"], default="text")
+    selection(c)
+    c.add_argument("--format", choices=CHECK_FORMATS, default="text")
+    c.add_argument("--output-file", "-o", help="write the report to this file, not stdout")
+    c.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
     c.add_argument(
-        "--select", type=_codes, default=None, help="rule codes or prefixes, comma-separated"
+        "--unsafe-fixes", action="store_true", help="with --fix or --diff: unsafe fixes too"
     )
-    c.add_argument("--ignore", type=_codes, default=None, help="rule codes or prefixes to skip")
+    c.add_argument("--diff", action="store_true", help="show the fixes as a diff; write nothing")
+
+    rep = sub.add_parser("report", help="batch report: summary tables and a self-contained HTML")
+    common(rep)
+    selection(rep)
+    rep.add_argument("--html", metavar="FILE", help="write the HTML report to FILE")
+    rep.add_argument(
+        "--progress",
+        choices=["auto", "on", "off"],
+        default="auto",
+        help="progress bar (auto: on a terminal, not in CI)",
+    )
 
     e = sub.add_parser("extract", help="list the facts found (dates, ordinals, counts ...)")
     common(e)
     e.add_argument("--format", choices=["json", "jsonl"], default="json")
+
+    cf = sub.add_parser("config", help="show the configuration that applies to a path")
+    cf.add_argument("path", nargs="?", default=".", help="file or folder (default: .)")
+    cf_src = cf.add_mutually_exclusive_group()
+    cf_src.add_argument("--config", help="use this config file instead of searching for one")
+    cf_src.add_argument("--isolated", action="store_true", help="ignore all config files")
+    cf.add_argument("--format", choices=["text", "json"], default="text")
 
     sub.add_parser("rules", help="list the rules")
     r = sub.add_parser("rule", help="explain one rule, with its examples")
@@ -70,7 +133,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"factcheck {__version__}")
             return EXIT_OK
         if args.command is None:
-            raise UsageError("a command is required: check, extract, rules or rule (see --help)")
+            raise UsageError(
+                "a command is required: check, report, extract, config, rules or rule (see --help)"
+            )
         return _COMMANDS[args.command](args)
     except UsageError as exc:
         print(f"factcheck: error: {exc}", file=sys.stderr)
@@ -81,79 +146,283 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return EXIT_ERROR
     except Exception as exc:  # the last guard: one line, never a traceback
+        from .config import ConfigError
         from .rulepack import RuleError
 
-        if isinstance(exc, RuleError):
+        if isinstance(exc, ConfigError):
+            print(f"factcheck: config error: {exc}", file=sys.stderr)
+        elif isinstance(exc, RuleError):
             print(f"factcheck: rule pack error: {exc}", file=sys.stderr)
         else:
             print(f"factcheck: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
         return EXIT_ERROR
 
 
-def _date_choice(args: argparse.Namespace) -> DateChoice:
+def _given_date(args: argparse.Namespace) -> DateChoice | None:
     if args.date:
         try:
             return DateChoice(parse_date(args.date), "given")
         except ValueError as exc:
             raise UsageError(f"--date: {exc}") from None
-    return DateChoice(dt.date.today(), "today")
+    return None
 
 
-def _documents(args: argparse.Namespace, errors: list[str]):
-    date = _date_choice(args)
+def _forced_config(args: argparse.Namespace) -> Config | None:
+    """The config named by --config, the defaults for --isolated, else None (search)."""
+    from pathlib import Path
+
+    from .config import load_config_file
+
+    if getattr(args, "isolated", False):
+        return Config()
+    if getattr(args, "config", None):
+        path = Path(args.config)
+        if not path.is_file():
+            raise UsageError(f"--config: {args.config}: no such file")
+        found = load_config_file(path)
+        if found is None:
+            raise UsageError(f"--config: {args.config}: has no [tool.factcheck] table")
+        return found
+    return None
+
+
+def _articles(args: argparse.Namespace, errors: list[str]) -> Iterator[Article]:
+    """Every article of the command line's paths; input errors are noted and skipped."""
+    given = _given_date(args)
+    forced = _forced_config(args)
     if args.paths.count("-") > 1:
         raise UsageError("stdin ('-') can be read only once")
+    fields = {"text": args.text_field, "id": args.id_field, "date": args.date_field}
+    fields = {k: v for k, v in fields.items() if v}
     for path in args.paths:
         try:
-            for item in read_documents(path, date, args.text_field, args.id_field, args.date_field):
-                if isinstance(item, InputError):
-                    errors.append(str(item))
-                    print(f"factcheck: {item}", file=sys.stderr)
-                else:
-                    yield item
+            for file in expand(path, tuple(args.include), tuple(args.exclude)):
+                try:
+                    for item in read_articles(
+                        file, given, args.stdin_filename, forced or None, fields
+                    ):
+                        if isinstance(item, InputError):
+                            errors.append(str(item))
+                            print(f"factcheck: {item}", file=sys.stderr)
+                        else:
+                            yield item
+                except InputError as exc:
+                    errors.append(str(exc))
+                    print(f"factcheck: {exc}", file=sys.stderr)
         except InputError as exc:
             errors.append(str(exc))
             print(f"factcheck: {exc}", file=sys.stderr)
 
 
-def cmd_check(args: argparse.Namespace) -> int:
-    from .engine import check_document, default_rules, select_rules
-    from .report import jsonout
+def _rule_choice(args: argparse.Namespace) -> RuleChoice:
+    from .config import config_for
+    from .pipeline import known_rule_ids
 
-    rules = select_rules(default_rules(), args.select, args.ignore)
-    known = {r.id for r in default_rules()}
+    choice = RuleChoice(select=args.select, ignore=tuple(args.ignore or ()))
+    base = _forced_config(args) or config_for(".")
+    known = known_rule_ids(base, choice)
     for code in (args.select or []) + (args.ignore or []):
         if code != "ALL" and not any(k.startswith(code) for k in known):
             raise UsageError(f"unknown rule code or prefix: {code}")
-    errors: list[str] = []
-    files = []
-    console = None
-    if args.format == "text":
-        from .report.text import make_console, print_date_note, print_findings
+    return choice
 
-        console = make_console()
-    for doc in _documents(args, errors):
-        findings = check_document(doc, rules)
-        files.append(jsonout.file_findings(doc, findings))
-        if console is not None:
+
+def _fails(args: argparse.Namespace, results: list[Result]) -> bool:
+    from .pipeline import fails
+
+    for res in results:
+        level = args.fail_level or res.article.config.fail_level
+        if any(fails(f.severity, level) for f in res.findings):
+            return True
+    return False
+
+
+def _exit_code(args: argparse.Namespace, results: list[Result], errors: list[str]) -> int:
+    if errors:
+        return EXIT_ERROR
+    if args.exit_zero:
+        return EXIT_OK
+    return EXIT_FINDINGS if _fails(args, results) else EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .pipeline import check_article
+
+    if args.unsafe_fixes and not (args.fix or args.diff):
+        raise UsageError("--unsafe-fixes works with --fix or --diff")
+    if args.fix and args.diff:
+        raise UsageError("--fix and --diff exclude each other: --diff writes nothing")
+    if args.fix and "-" in args.paths:
+        raise UsageError("--fix cannot write to stdin; use --diff to see the fixes")
+    choice = _rule_choice(args)
+    errors: list[str] = []
+    results = [check_article(a, choice) for a in _articles(args, errors)]
+    with _output(args.output_file) as out:
+        if args.diff:
+            return _show_diff(out, args, results, errors)
+        fixed: dict[int, int] = {}
+        if args.fix:
+            fixed = _apply_fixes(args, results)
+        _write_report(out, args.format, results, errors, fixed)
+    return _exit_code(args, results, errors)
+
+
+@contextlib.contextmanager
+def _output(path: str | None) -> Iterator[TextIO]:
+    if not path:
+        yield sys.stdout
+        return
+    try:
+        fh = open(path, "w", encoding="utf-8", newline="\n")
+    except OSError as exc:
+        raise UsageError(f"--output-file: {path}: {exc.strerror or exc}") from None
+    with fh:
+        yield fh
+
+
+def _show_diff(out: TextIO, args: argparse.Namespace, results: list[Result], errors) -> int:
+    from .fixes import apply_fixes, unified_diff
+
+    changed = 0
+    for res in results:
+        if "line" in res.article.doc.meta:
+            continue  # a JSONL record: its fixes are not file edits
+        after, chosen = apply_fixes(res.article.raw, res.findings, args.unsafe_fixes)
+        if chosen:
+            changed += 1
+            out.write(unified_diff(res.article.raw, after, res.article.doc.path))
+    if errors:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if changed else EXIT_OK
+
+
+def _apply_fixes(args: argparse.Namespace, results: list[Result]) -> dict[int, int]:
+    """Fix the files; findings that were fixed leave the results. Returns fixed counts."""
+    from .fixes import apply_fixes, write_atomically
+
+    fixed: dict[int, int] = {}
+    for i, res in enumerate(results):
+        art = res.article
+        if art.file is None:
+            continue
+        after, chosen = apply_fixes(art.raw, res.findings, args.unsafe_fixes)
+        if not chosen:
+            continue
+        write_atomically(art.file, after, art.bom)
+        done = {id(f) for f in chosen}
+        res.findings = [f for f in res.findings if id(f) not in done]
+        fixed[i] = len(chosen)
+    return fixed
+
+
+def _write_report(
+    out: TextIO,
+    fmt: str,
+    results: list[Result],
+    errors: list[str],
+    fixed: dict[int, int] | None = None,
+) -> None:
+    from .report import jsonout
+
+    fixed = fixed or {}
+    files = [
+        jsonout.file_findings(r.article.doc, r.findings, len(r.suppressed), fixed.get(i, 0))
+        for i, r in enumerate(results)
+    ]
+    summary = jsonout.summary(files, errors)
+    pairs = [(r.article.doc, r.findings) for r in results]
+    if fmt == "text":
+        from .report.text import make_console, print_date_note, print_findings, print_summary
+
+        console = make_console(out)
+        for doc, findings in pairs:
             print_date_note(console, doc)
             print_findings(console, doc, findings)
-    summary = jsonout.summary(files, errors)
-    if console is not None:
-        from .report.text import print_summary
-
         print_summary(console, summary)
-    else:
+    elif fmt == "json":
         json.dump(
             {"version": jsonout.VERSION, "files": files, "summary": summary},
-            sys.stdout,
+            out,
             ensure_ascii=False,
             indent=2,
         )
-        sys.stdout.write("\n")
-    if errors:
-        return EXIT_ERROR
-    return EXIT_FINDINGS if summary["findings"] else EXIT_OK
+        out.write("\n")
+    elif fmt == "jsonl":
+        from .report.jsonlines import write_jsonl
+
+        write_jsonl(out, pairs)
+    elif fmt == "github":
+        from .report.github import write_github
+
+        write_github(out, pairs)
+        for err in errors:
+            out.write(f"::error title=factcheck input error::{err}\n")
+    else:
+        from . import __version__
+        from .pipeline import rules_for_config
+        from .report.sarif import sarif_log, write_sarif
+
+        rules: dict[str, Rule] = {}
+        for r in results:
+            for rule in rules_for_config(r.article.config, RuleChoice()):
+                rules.setdefault(rule.id, rule)
+        if not rules:
+            from .engine import default_rules
+
+            rules = {rule.id: rule for rule in default_rules()}
+        triples = [(r.article.doc, r.findings, r.suppressed) for r in results]
+        log = sarif_log(triples, sorted(rules.values(), key=lambda r: r.id), errors, __version__)
+        write_sarif(out, log)
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from .pipeline import check_article
+    from .report.batch import progress_wanted, run_with_progress, summary_tables
+
+    choice = _rule_choice(args)
+    errors: list[str] = []
+    articles = list(_articles(args, errors))
+    show = progress_wanted(args.progress)
+    results = run_with_progress(articles, lambda a: check_article(a, choice), show)
+    summary_tables(results, errors)
+    if args.html:
+        from .report.html import write_html_report
+
+        try:
+            write_html_report(args.html, results, errors)
+        except OSError as exc:
+            raise UsageError(f"--html: {args.html}: {exc.strerror or exc}") from None
+        print(f"HTML report: {args.html}", file=sys.stderr)
+    return _exit_code(args, results, errors)
+
+
+def cmd_config(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .config import config_for
+
+    if not Path(args.path).exists():
+        raise UsageError(f"{args.path}: no such file or folder")
+    cfg = _forced_config(args) or config_for(args.path)
+    data = cfg.to_json()
+    if args.format == "json":
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    print(f"# configuration for {args.path}")
+    print(f"# from: {cfg.source or 'built-in defaults (no config file found)'}")
+    for key, value in data.items():
+        if key == "config-file":
+            continue
+        if isinstance(value, dict):
+            print(f"[{key}]" if value else f"[{key}]  # none")
+            for k, v in value.items():
+                print(
+                    f"  {json.dumps(k) if not k.replace('-', '').isalnum() else k} = "
+                    f"{json.dumps(v, ensure_ascii=False)}"
+                )
+        else:
+            print(f"{key} = {json.dumps(value, ensure_ascii=False)}")
+    return EXIT_OK
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -162,7 +431,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
     errors: list[str] = []
     files = []
-    for doc in _documents(args, errors):
+    for article in _articles(args, errors):
+        doc = article.doc
         facts = extract(doc)
         if args.format == "jsonl":
             rec = {"id": doc.meta.get("id", doc.path), "facts": [f.to_json() for f in facts]}
@@ -215,4 +485,11 @@ def cmd_rule(args: argparse.Namespace) -> int:
     raise UsageError(f"unknown rule: {args.id} (see 'factcheck rules')")
 
 
-_COMMANDS = {"check": cmd_check, "extract": cmd_extract, "rules": cmd_rules, "rule": cmd_rule}
+_COMMANDS = {
+    "check": cmd_check,
+    "report": cmd_report,
+    "extract": cmd_extract,
+    "config": cmd_config,
+    "rules": cmd_rules,
+    "rule": cmd_rule,
+}

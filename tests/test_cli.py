@@ -92,8 +92,13 @@ def test_invalid_utf8_and_directory(tmp_path: Path) -> None:
     bad.write_bytes("제25회".encode("cp949"))
     r = run("check", str(bad))
     assert r.returncode == 2 and "UTF-8" in r.stderr.decode()
+    # A folder is walked now (issue 5): its bad file is reported, and an empty one is an error.
     r = run("check", str(tmp_path))
-    assert r.returncode == 2 and "directory" in r.stderr.decode()
+    assert r.returncode == 2 and "bad.txt: not valid UTF-8" in r.stderr.decode()
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    r = run("check", str(empty))
+    assert r.returncode == 2 and "directory has no files to check" in r.stderr.decode()
 
 
 def test_batch_goes_on_past_a_bad_file(fixtures: Path, tmp_path: Path) -> None:

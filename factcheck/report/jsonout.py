@@ -12,7 +12,9 @@ from ..findings import Finding
 VERSION = 1
 
 
-def file_findings(doc: Document, findings: list[Finding]) -> dict[str, Any]:
+def file_findings(
+    doc: Document, findings: list[Finding], suppressed: int = 0, fixed: int = 0
+) -> dict[str, Any]:
     items = []
     for f in findings:
         line, col = doc.line_col(f.start)
@@ -22,6 +24,9 @@ def file_findings(doc: Document, findings: list[Finding]) -> dict[str, Any]:
     out["date_source"] = doc.date_source
     if "id" in doc.meta:
         out["id"] = doc.meta["id"]
+    # Added keys (compatible with version 1): findings silenced inline, and fixes applied.
+    out["suppressed"] = suppressed
+    out["fixed"] = fixed
     return out
 
 
@@ -40,6 +45,8 @@ def summary(files: list[dict[str, Any]], input_errors: list[str]) -> dict[str, A
         "info": by_severity["info"],
         "by_rule": dict(sorted(by_rule.items())),
         "input_errors": input_errors,
+        "suppressed": sum(f.get("suppressed", 0) for f in files),
+        "fixed": sum(f.get("fixed", 0) for f in files),
     }
 
 

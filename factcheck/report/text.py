@@ -79,14 +79,21 @@ def print_date_note(console: Console, doc: Document) -> None:
 
 def print_summary(console: Console, summary: dict) -> None:
     n = summary["findings"]
+    extra = ""
+    if summary.get("suppressed"):
+        extra += f" {summary['suppressed']} suppressed inline."
+    if summary.get("fixed"):
+        extra += f" {summary['fixed']} fixed."
     if n == 0:
-        console.print(Text(f"No findings in {summary['files']} file(s).", style="bold green"))
+        console.print(
+            Text(f"No findings in {summary['files']} file(s).{extra}", style="bold green")
+        )
     else:
         console.print(
             Text(
                 f"Found {n} finding(s) in {summary['files']} file(s): "
                 f"{summary['errors']} error(s), {summary['warnings']} warning(s), "
-                f"{summary['info']} info.",
+                f"{summary['info']} info.{extra}",
                 style="bold",
             )
         )

@@ -1,0 +1,66 @@
+"""Markdown: front matter, fenced and inline code, HTML comments/tags and link targets skipped."""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from . import Visible, blank
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
+_FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})[^\n]*$", re.M)
+_INLINE_CODE = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.S)
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+# The target of a link or image: [text](target "title") -- URLs are full of digits.
+_LINK_TARGET = re.compile(r"(?<=\])\([^()\s]*(?:\s+\"[^\"]*\")?\)")
+_REF_DEF = re.compile(r"^[ ]{0,3}\[[^\]]+\]:[ \t]*\S.*$", re.M)
+_AUTOLINK = re.compile(r"<(?:https?|mailto):[^<>\s]*>")
+
+
+def _spans_of_fences(text: str) -> list[tuple[int, int]]:
+    """Fenced code blocks, from the opening fence to the closing one (or the end)."""
+    spans = []
+    pos = 0
+    while (m := _FENCE.search(text, pos)) is not None:
+        marker = m.group(1)
+        closer = re.compile(rf"^[ ]{{0,3}}{re.escape(marker[0])}{{{len(marker)},}}[ \t]*$", re.M)
+        c = closer.search(text, m.end())
+        end = c.end() if c else len(text)
+        spans.append((m.start(), end))
+        pos = end
+    return spans
+
+
+def markdown_visible(text: str) -> Visible:
+    spans: list[tuple[int, int]] = []
+    meta: dict[str, object] = {}
+    title = None
+    fm = _FRONT_MATTER.match(text)
+    if fm:
+        spans.append((0, fm.end()))
+        try:
+            data = yaml.safe_load(fm.group(1))
+        except yaml.YAMLError:
+            data = None  # a broken front matter is still not article text
+        if isinstance(data, dict):
+            meta = {str(k): v for k, v in data.items()}
+            if isinstance(meta.get("title"), str):
+                title = str(meta["title"])
+    body_start = fm.end() if fm else 0
+    fences = [(s, e) for s, e in _spans_of_fences(text[body_start:])]
+    spans += [(s + body_start, e + body_start) for s, e in fences]
+    out = list(text)
+    for s, e in spans:
+        out[s:e] = blank(text, s, e)
+    partial = "".join(out)
+    # Inline constructs only outside the block-level regions blanked above.
+    for pattern in (_COMMENT, _INLINE_CODE, _AUTOLINK, _TAG, _LINK_TARGET, _REF_DEF):
+        for m in pattern.finditer(partial):
+            out[m.start() : m.end()] = blank(text, m.start(), m.end())
+        partial = "".join(out)
+    if title is None:
+        h = re.search(r"^#[ \t]+(.+?)[ \t#]*$", partial, re.M)
+        title = h.group(1) if h else None
+    return Visible(partial, title=title, meta=meta)

@@ -143,3 +143,15 @@ def test_day_count_is_not_a_date_and_date_is_not_a_duration() -> None:
     assert all(kind != "duration" for kind, _, _ in found.values())
     found = facts("1999年成立，22日开幕。")
     assert all(kind != "duration" for kind, _, _ in found.values())
+
+
+def test_open_range_keeps_the_date_value() -> None:
+    kind, value, attrs = one("销售额在2010年以前很高。", "2010年以前")
+    assert (kind, value, attrs["open"]) == ("daterange", "2010", "before")
+    kind, value, attrs = one("価格は2019年4月1日以降に上がった。", "2019年4月1日以降")
+    assert (kind, value, attrs["open"]) == ("daterange", "2019-04-01", "after")
+
+
+def test_year_slot_after_since_is_left_to_the_year_rules() -> None:
+    found = facts("이 행사는 2010년 이후 매년 열렸다.")
+    assert found["2010년 이후"][0] == "year"

@@ -17,7 +17,7 @@ from ..resources import lexicon
 from .base import make_fact
 from .patterns import alternation
 from .temporal_clock import extract_durations, extract_times
-from .temporal_range import combine_ranges, frame_range
+from .temporal_range import combine_ranges, frame_range, open_ranges
 from .temporal_rel import extract_relative
 
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])"
@@ -278,6 +278,7 @@ def extract_temporal(doc: Document) -> Iterator[Fact]:
     found = [frame_range(doc, f) if f.kind == K.DATERANGE else f for f in _extract_atoms(doc)]
     yield from found
     yield from combine_ranges(doc, found)
+    yield from open_ranges(doc, found)
 
 
 def _extract_atoms(doc: Document) -> Iterator[Fact]:

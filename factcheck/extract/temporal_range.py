@@ -27,6 +27,7 @@ Fields = tuple[int | None, int | None, int | None]
 @cache
 def _connectors() -> dict[str, regex.Pattern]:
     c = lexicon("calendar")["range_connectors"]
+    o = lexicon("calendar")["open_range"]
 
     def alt(key: str) -> str:
         return "|".join(sorted(c[key], key=len, reverse=True))
@@ -39,7 +40,28 @@ def _connectors() -> dict[str, regex.Pattern]:
         "between_before": regex.compile(rf"(?i)(?<!\p{{Latin}})(?:{alt('between_before')})\s*$"),
         "after": regex.compile(rf"\s*(?:{alt('after')})"),
         "between_after": regex.compile(rf"\s*(?:{alt('between_after')})"),
+        "open": regex.compile(
+            rf"(?i)\s?(?:(?P<before>{_alt(o['before'])})|(?P<after>{_alt(o['after'])}))(?!\p{{Latin}})"
+        ),
     }
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def open_ranges(doc: Document, facts: list[Fact]) -> Iterator[Fact]:
+    """A date followed by "以前", "이후", "or later": a range open on one side."""
+    pat = _connectors()["open"]
+    slots = [f for f in facts if f.attrs.get("slot")]
+    for f, _ in _anchors(facts):
+        m = pat.match(doc.text, f.end)
+        if not m:
+            continue
+        if any(s.overlaps(f) or s.start < m.end() <= s.end for s in slots):
+            continue  # "2010年以来" is a year slot that rule FC103 reads; leave it whole
+        side = "before" if m["before"] else "after"
+        yield make_fact(doc, K.DATERANGE, f.start, m.end(), f.value, f.lang, open=side, **f.attrs)
 
 
 def fields_of(f: Fact) -> Fields | None:

@@ -137,3 +137,15 @@ def test_counts(text: str, span: str, value: str, approx: str | None) -> None:
 )
 def test_quantities(text: str, span: str, value: str) -> None:
     assert (span, value) in _facts(text, "quantity")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("서른 두번째 정기 총회가 열렸다.", "서른 두번째", "32"),
+        ("마흔세번째 대회다.", "마흔세번째", "43"),
+        ("세 번째 회의였다.", "세 번째", "3"),
+    ],
+)
+def test_korean_native_ordinals(text: str, span: str, value: str) -> None:
+    assert (span, value) in _facts(text, "ordinal")

@@ -52,7 +52,9 @@ def _nearest(
 def _day_dates(ctx: Context) -> list[tuple[Fact, dt.date]]:
     out = []
     for f in ctx.by_kind[K.DATE]:
-        if f.attrs.get("relative") or f.attrs.get("within"):
+        if f.attrs.get("relative") or f.attrs.get("within") or "W" in f.value:
+            # A bare weekday ("on Thursday") names no calendar day by itself: which week is
+            # meant is exactly what the tense would have to tell.
             continue
         d = calendar_date(f, ctx.date)
         if d is not None:

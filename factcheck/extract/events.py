@@ -112,6 +112,8 @@ def extract_events(doc: Document, facts: Iterable[Fact]) -> Iterator[Fact]:
     for f in facts:
         if f.kind != K.ORDINAL or f.attrs.get("within") in (K.DATE, K.DATERANGE):
             continue
+        if f.attrs.get("relative") or not f.value.isdigit():
+            continue  # "the last", "next", "end-1": no edition number to compare
         pattern = heads["en"] if f.lang == "en" else heads["cjk"]
         window_end = min(len(text), f.end + (120 if f.lang == "en" else 40))
         stop = _STOP_BEFORE_HEAD.search(text, f.end, window_end)

@@ -46,6 +46,7 @@ class Article:
     bom: bool = False
     suppressions: Suppressions = field(default_factory=Suppressions)
     title: str | None = None
+    origin: Path | None = None  # the file it came from (a JSONL record's batch file too)
 
 
 def parse_date(value: str) -> dt.date:
@@ -176,11 +177,14 @@ def read_articles(
     bom = data.startswith(b"\xef\xbb\xbf")
     file = None if path == "-" else Path(path)
     if name.endswith(".jsonl"):
-        yield from _jsonl_articles(text, name, given, config, fields or {})
+        for item in _jsonl_articles(text, name, given, config, fields or {}):
+            if isinstance(item, Article):
+                item.origin = file
+            yield item
         return
     fmt = format_of(name)
     seen = visible(text, fmt)
-    sup = parse_suppressions(text, fmt)
+    sup = parse_suppressions(text, fmt, seen.code)
     checked = seen.text
     if fmt == "txt" and sup.directive_spans:
         # A directive line is an instruction, not article text ("FC101" is not a number).
@@ -192,7 +196,7 @@ def read_articles(
     if isinstance(date, InputError):
         raise InputError(f"{name}: {date}")
     doc = Document(checked, path=name, date=date.date, date_source=date.source)
-    yield Article(doc, text, fmt, config, file, bom, sup, seen.title)
+    yield Article(doc, text, fmt, config, file, bom, sup, seen.title, file)
 
 
 def _jsonl_articles(

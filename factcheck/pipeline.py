@@ -72,12 +72,12 @@ def known_rule_ids(config: Config, choice: RuleChoice) -> set[str]:
 
 def _per_file_ignored(article: Article) -> list[str]:
     cfg = article.config
-    if not cfg.per_file_ignores or article.file is None:
+    if not cfg.per_file_ignores or article.origin is None:
         return []
     try:
-        rel = article.file.resolve().relative_to(cfg.root)
+        rel = article.origin.resolve().relative_to(cfg.root)
     except ValueError:
-        rel = article.file
+        rel = article.origin
     codes: list[str] = []
     for pattern, ignored in cfg.per_file_ignores:
         if any_match([pattern], rel):

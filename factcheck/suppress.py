@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from .findings import Finding
@@ -52,7 +52,8 @@ def _codes(rest: str) -> list[str] | None:
     return codes or None
 
 
-def parse_suppressions(text: str, fmt: str) -> Suppressions:
+def parse_suppressions(text: str, fmt: str, code: Sequence[tuple[int, int]] = ()) -> Suppressions:
+    """The directives of a text; ``code`` spans (Markdown code) hold none, only examples."""
     starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
 
     def line_of(offset: int) -> int:
@@ -63,6 +64,8 @@ def parse_suppressions(text: str, fmt: str) -> Suppressions:
     sup = Suppressions()
     open_block: tuple[int, list[str] | None] | None = None
     for m in pattern.finditer(text):
+        if any(s <= m.start() < e for s, e in code):
+            continue
         sup.directive_spans.append((m.start(), m.end()))
         verb, codes = m.group(1).lower(), _codes(m.group(2))
         line = line_of(m.start())

@@ -132,3 +132,13 @@ def test_bad_config_is_one_line_exit_2(tmp_path: Path) -> None:
         assert r.returncode == 2, body
         assert r.stderr.count("\n") == 1 and words in r.stderr, (body, r.stderr)
         assert "Traceback" not in r.stderr
+
+
+def test_per_file_ignores_cover_jsonl_batches(tmp_path: Path) -> None:
+    (tmp_path / "factcheck.toml").write_text('[per-file-ignores]\n"feeds/*.jsonl" = ["FC101"]\n')
+    (tmp_path / "feeds").mkdir()
+    batch = tmp_path / "feeds" / "wire.jsonl"
+    batch.write_text('{"id": 1, "text": "The 11st floor."}\n', encoding="utf-8")
+    assert findings(check_json(str(batch), "--date", "2023-11-25")) == []
+    data = check_json(str(batch), "--date", "2023-11-25", "--isolated")
+    assert [r for _, r, _ in findings(data)] == ["FC101"]

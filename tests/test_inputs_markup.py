@@ -122,3 +122,14 @@ def test_bad_front_matter_date_is_one_line_exit_2(tmp_path: Path) -> None:
     r = run("check", str(p))
     assert r.returncode == 2
     assert r.stderr.count("\n") == 1 and "front matter 'date'" in r.stderr
+
+
+def test_markdown_raw_script_and_style_blocks_are_skipped(tmp_path: Path) -> None:
+    p = tmp_path / "embed.md"
+    p.write_text(
+        'Intro.\n<script>\nvar s = "the 11st";\n</script>\n<style>\np:after{content:"12nd"}\n'
+        "</style>\nThe 13rd.\n",
+        encoding="utf-8",
+    )
+    data = check_json(str(p), "--date", "2023-11-25")
+    assert [t for _, _, t in findings(data)] == ["13rd"]

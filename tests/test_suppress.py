@@ -58,3 +58,15 @@ def test_a_directive_in_markdown_code_is_just_code(tmp_path: Path) -> None:
     p.write_text("factcheck: ignore FC101\nThe 2th.\n", encoding="utf-8")
     data = check_json(str(p), "--date", "2023-11-25")
     assert [t for _, _, t in findings(data)] == ["2th"]
+
+
+def test_a_directive_shown_in_markdown_code_is_an_example(tmp_path: Path) -> None:
+    p = tmp_path / "howto.md"
+    p.write_text(
+        "To silence a line, write:\n\n```markdown\n<!-- factcheck: off -->\n```\n\n"
+        "or `<!-- factcheck: ignore -->` before it.\nThe 2th.\n",
+        encoding="utf-8",
+    )
+    data = check_json(str(p), "--date", "2023-11-25")
+    assert [t for _, _, t in findings(data)] == ["2th"]
+    assert data["summary"]["suppressed"] == 0

@@ -29,6 +29,8 @@ class Visible:
     text: str
     title: str | None = None
     meta: dict[str, object] = field(default_factory=dict)  # front matter / <meta> values
+    # Code regions: a suppression comment shown inside code is an example, not a directive.
+    code: list[tuple[int, int]] = field(default_factory=list)
 
 
 def format_of(path: str) -> str:

@@ -12,6 +12,8 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|
 _FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})[^\n]*$", re.M)
 _INLINE_CODE = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.S)
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
+# Raw HTML blocks whose content is not text either.
+_RAW_BLOCK = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.S | re.I)
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 # The target of a link or image: [text](target "title") -- URLs are full of digits.
 _LINK_TARGET = re.compile(r"(?<=\])\([^()\s]*(?:\s+\"[^\"]*\")?\)")
@@ -49,18 +51,21 @@ def markdown_visible(text: str) -> Visible:
             if isinstance(meta.get("title"), str):
                 title = str(meta["title"])
     body_start = fm.end() if fm else 0
-    fences = [(s, e) for s, e in _spans_of_fences(text[body_start:])]
-    spans += [(s + body_start, e + body_start) for s, e in fences]
+    fences = [(s + body_start, e + body_start) for s, e in _spans_of_fences(text[body_start:])]
+    spans += fences
+    code = list(fences)
     out = list(text)
     for s, e in spans:
         out[s:e] = blank(text, s, e)
     partial = "".join(out)
     # Inline constructs only outside the block-level regions blanked above.
-    for pattern in (_COMMENT, _INLINE_CODE, _AUTOLINK, _TAG, _LINK_TARGET, _REF_DEF):
+    for pattern in (_INLINE_CODE, _RAW_BLOCK, _COMMENT, _AUTOLINK, _TAG, _LINK_TARGET, _REF_DEF):
         for m in pattern.finditer(partial):
             out[m.start() : m.end()] = blank(text, m.start(), m.end())
+            if pattern is _INLINE_CODE:
+                code.append((m.start(), m.end()))
         partial = "".join(out)
     if title is None:
         h = re.search(r"^#[ \t]+(.+?)[ \t#]*$", partial, re.M)
         title = h.group(1) if h else None
-    return Visible(partial, title=title, meta=meta)
+    return Visible(partial, title=title, meta=meta, code=sorted(code))

@@ -332,12 +332,17 @@ def _write_report(
     summary = jsonout.summary(files, errors)
     pairs = [(r.article.doc, r.findings) for r in results]
     if fmt == "text":
+        from .document import Document
         from .report.text import make_console, print_date_note, print_findings, print_summary
 
         console = make_console(out)
-        for doc, findings in pairs:
+        for r in results:
+            doc = r.article.doc
             print_date_note(console, doc)
-            print_findings(console, doc, findings)
+            # Show the source line as it is in the file (tags, code and all): the offsets
+            # are raw-file offsets, so the carets land on the same characters.
+            shown = doc if r.article.raw == doc.text else Document(r.article.raw, path=doc.path)
+            print_findings(console, shown, r.findings)
         print_summary(console, summary)
     elif fmt == "json":
         json.dump(

@@ -133,3 +133,17 @@ def test_markdown_raw_script_and_style_blocks_are_skipped(tmp_path: Path) -> Non
     )
     data = check_json(str(p), "--date", "2023-11-25")
     assert [t for _, _, t in findings(data)] == ["13rd"]
+
+
+def test_text_output_shows_the_source_line_with_carets_on_the_raw_span(tmp_path: Path) -> None:
+    p = tmp_path / "p.html"
+    p.write_text('<p class="lead">The <b>11st</b> floor.</p>\n', encoding="utf-8")
+    r = run("check", str(p), "--date", "2023-11-25")
+    lines = r.stdout.splitlines()
+    assert lines[0].endswith(
+        "p.html:1:24: FC101 [error] '11st' has the wrong ordinal suffix; "
+        "write '11th'  (fix: '11th')"
+    )
+    source, carets = lines[1], lines[2]
+    assert '<p class="lead">The <b>11st</b> floor.</p>' in source
+    assert source[carets.index("^") : carets.rindex("^") + 1] == "11st"

@@ -147,3 +147,11 @@ def test_text_output_shows_the_source_line_with_carets_on_the_raw_span(tmp_path:
     source, carets = lines[1], lines[2]
     assert '<p class="lead">The <b>11st</b> floor.</p>' in source
     assert source[carets.index("^") : carets.rindex("^") + 1] == "11st"
+
+
+def test_broken_html_is_still_checked(tmp_path: Path) -> None:
+    # html.parser gives up on "<![" declarations; the rough fallback still hides the script.
+    p = tmp_path / "broken.html"
+    p.write_text("<p>The 11st</p><![x <script>var a = 'the 12nd';</script> the 13rd", "utf-8")
+    data = check_json(str(p), "--date", "2023-11-25")
+    assert [t for _, _, t in findings(data)] == ["11st", "13rd"]

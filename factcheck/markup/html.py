@@ -97,11 +97,32 @@ def _decode_refs(text: str) -> str:
     return _CHARREF.sub(one, text)
 
 
+_HIDDEN_BLOCK = re.compile(
+    r"<(script|style|template|head)\b[^>]*>.*?(?:</\1\s*>|\Z)|<!--.*?(?:-->|\Z)|<[^<>]*>?",
+    re.S | re.I,
+)
+
+
+def _rough_keep(text: str) -> list[tuple[int, int]]:
+    """Visible ranges by regular expressions, for markup html.parser gives up on."""
+    keep, pos = [], 0
+    for m in _HIDDEN_BLOCK.finditer(text):
+        keep.append((pos, m.start()))
+        pos = m.end()
+    keep.append((pos, len(text)))
+    return keep
+
+
 def html_visible(text: str) -> Visible:
     parser = _Visibility(text)
-    parser.feed(text)
-    parser.close()
-    keep = sorted(parser.keep)
+    try:
+        parser.feed(text)
+        parser.close()
+        keep = sorted(parser.keep)
+    except AssertionError:
+        # html.parser asserts on some malformed declarations ("<![x"); a draft with broken
+        # markup still gets checked, with tags found the rough way.
+        keep = _rough_keep(text)
     out: list[str] = []
     pos = 0
     for s, e in keep:

@@ -102,7 +102,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         "en_ordinal": r"(?<![\p{L}\d.,\-/])(?P<num>\d+)(?P<suf>(?i:st|nd|rd|th))(?![\p{L}\d])",
         "en_ordinal_word": en_ord_words,
         "ko_ordinal": rf"(?<!\p{{Hangul}})제\s?(?P<num>\d+|{ko})\s?(?P<ctr>번째|회째|회|차|기|대|호|장|조|항|편|권|부|위)?"
-        rf"|(?P<num2>\d+|{ko_ord_native}|첫)\s?(?P<ctr2>번째|째)",
+        rf"|(?P<num2>(?<!\d)\d+|{ko_ord_native}|첫)\s?(?P<ctr2>번째|째)",
         "cjk_ordinal": rf"第\s?(?P<num>{han})\s?(?P<ctr>届|屆|回目|回|次|期|号|號|位|名|代|章|条|條|个|個|轮|輪|场|場|番|区|部|课|課|世代)?"
         rf"|(?<![\p{{Han}}\d])(?P<num2>{han})(?P<ctr2>回目|番目|度目|人目)",
         "en_count": rf"(?:(?P<approx>(?i:{approx_en}))\s+)?(?P<num>{en_numeral()}|{digit_number()})"

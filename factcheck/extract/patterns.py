@@ -17,8 +17,10 @@ def alternation(words) -> str:
 # Digits with thousands separators and decimals; not glued to letters or other digits, so
 # "G20", "COVID-19" and "A4" stay out while "25일" and "25th" stay in.
 DIGITS = r"(?<![\p{Latin}\d.,\-/:])\d{1,3}(?:[,，]\d{3})+(?:[.．]\d+)?(?![\d])|(?<![\p{Latin}\d.,\-/:])\d+(?:[.．]\d+)?(?![\d])"
-# Digits used inside CJK text, where letters of other scripts may touch them.
-CJK_DIGITS = r"\d+(?:[,，]\d{3})*(?:[.．]\d+)?"
+# Digits used inside CJK text, where letters of other scripts may touch them. A number never
+# starts inside a run of digits: without the look-behind a long digit run is rescanned from
+# every position (quadratic time).
+CJK_DIGITS = r"(?<!\d)\d+(?:[,，]\d{3})*(?:[.．]\d+)?"
 
 
 @cache
@@ -26,7 +28,7 @@ def en_number_words() -> str:
     en = lexicon("numerals")["en"]
     word = alternation([*en["units"], *en["tens"], *en["scales"]])
     # twenty-five, one hundred and twelve, 2.5 billion
-    return rf"(?:(?:\d+(?:\.\d+)?|{word})(?:(?:[\s\-]+|\s+and\s+)(?:{word}))*)"
+    return rf"(?:(?:(?<!\d)\d+(?:\.\d+)?|{word})(?:(?:[\s\-]+|\s+and\s+)(?:{word}))*)"
 
 
 @cache
@@ -46,7 +48,7 @@ def han_number() -> str:
     big = "".join(han["big"])
     return (
         rf"(?:{CJK_DIGITS}(?:[{big}千百十](?:{CJK_DIGITS}|[{chars}])*)?"
-        rf"|[{chars}]+(?:[点點][{chars}]+)?)"
+        rf"|(?<![{chars}])[{chars}]+(?:[点點][{chars}]+)?)"
     )
 
 
@@ -129,8 +131,9 @@ def en_numeral() -> str:
     neg = alternation(en["negative"])
     unit_word = alternation([*en["units"], *en["tens"]])
     return (
-        # Cheap guards first: a numeral in words starts a word; one in digits, a number.
-        rf"(?=[A-Za-z\d])(?<![\p{{L}}])(?i:(?:(?:{neg})\s+)?"
+        # Cheap guards first: a numeral in words starts a word; one in digits, a number (never
+        # inside a digit run, which would be rescanned from every position: quadratic time).
+        rf"(?=[A-Za-z\d])(?<![\p{{L}}\d])(?i:(?:(?:{neg})\s+)?"
         rf"(?:(?:{card})\s+(?:{point})\s+(?<![\p{{L}}\-])(?:{unit_word})(?:[\s\-]+(?:{unit_word}))*(?![\p{{L}}])"
         rf"|(?:(?:{card})\s+and\s+)?(?:(?<![\p{{L}}])an?\s+(?={a_den})|(?:{card})\s+)(?:{den})(?![\p{{L}}])"
         rf"|(?<![\p{{L}}])half\s+an?\s+(?:{alternation(en['multipliers'])})(?![\p{{L}}])"

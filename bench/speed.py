@@ -396,11 +396,11 @@ def run_all(args: argparse.Namespace, work: Path, n: int, peer_n: int, runs: int
     out(f"  factcheck check one.txt ({len(first['text'].encode()):,} B, {first['lang']}): "
         f"median {cold_med:.3f} s wall (min {min(cold):.3f}, max {max(cold):.3f}), "
         f"{statistics.median(cold_cpu):.3f} s CPU")
-    for label, code in (("import factcheck", "import factcheck"),
-                        ("import factcheck.engine", "import factcheck.engine"),
-                        ("pass (interpreter alone)", "pass")):
+    for code, note in (("import factcheck", ""), ("import factcheck.engine", ""),
+                       ("pass", " (interpreter alone)")):
         walls, cpus = timed_runs([sys.executable, "-c", code], runs)
-        out(f"  python -c '{label}'{' ' * (26 - len(label))}: median "
+        label = f"python -c '{code}'{note}"
+        out(f"  {label:38}: median "
             f"{statistics.median(walls):.3f} s wall, {statistics.median(cpus):.3f} s CPU")
 
     # -- 3. the whole batch through the CLI: peak RSS and end-to-end speed -----------------

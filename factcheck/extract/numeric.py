@@ -1,4 +1,15 @@
-"""Numbers, ordinals, counts, percentages, money and measured quantities in en/ko/zh/ja."""
+"""Numbers, ordinals, counts, percentages, money and measured quantities in en/ko/zh/ja.
+
+Speed: the numeral grammar (patterns.number()) is large, and scanning a text with it from every
+position costs microseconds per character. So one cheap trigger scan finds where a numeral can
+begin (a digit, a Han or Hangul numeral character, an English number word) and the grammar is
+only tried there. Everything built on a numeral (a count, a sum of money, a unit, a percentage,
+第N and N番目) is then read from the few characters around it with anchored matches, instead
+of scanning the whole text again with a pattern of its own. Only forms that do not start with
+a numeral (English ordinal words, Korean N번째 with native numerals, relative ordinals) have
+scans of their own, each starting with literal words the regex engine finds fast, and each
+skipped when the text lacks the script it needs.
+"""
 
 from __future__ import annotations
 
@@ -11,21 +22,10 @@ import regex
 from .. import facts as K
 from ..document import Document
 from ..facts import Fact
-from ..numbers import format_number, parse_number
+from ..numbers import format_number, parse_cjk, parse_en_words, parse_ko_native, parse_number
 from ..resources import lexicon
 from .base import make_fact
-from .patterns import (
-    DIGITS,
-    alternation,
-    digit_number,
-    en_number,
-    en_numeral,
-    han_number,
-    ko_native_number,
-    ko_number,
-    ko_sino_word,
-    number,
-)
+from .patterns import CJK_DIGITS, alternation, number
 
 
 def expected_suffix(n: int) -> str:
@@ -43,7 +43,11 @@ def _en_ordinal_words() -> tuple[dict[str, int], str]:
         words.setdefault(w + "th", v)
     tens = alternation(en["tens"])
     unit = alternation(words)
-    pattern = rf"(?<![\p{{L}}\-])(?i:(?:(?P<tens>{tens})[\-\s])?(?P<unit>{unit}))(?![\p{{L}}\-])"
+    # Tens and unit joined by a hyphen, a dash, a space, or nothing ("twentyfifth").
+    pattern = (
+        rf"(?<![\p{{L}}\-])(?i:(?:(?P<tens>{tens})[\-\u2010-\u2014\s]?)?(?P<unit>{unit}))"
+        rf"(?![\p{{L}}\-])"
+    )
     return words, pattern
 
 
@@ -65,65 +69,254 @@ def correct_en_ordinal_word(tens: str | None, unit: str) -> str:
 
 
 @cache
-def _patterns() -> dict[str, regex.Pattern]:
+def _en_ordinal_cardinals() -> dict[str, str]:
+    """The cardinal word of each ordinal word: 'fifth' -> 'five', 'hundredth' -> 'hundred'."""
+    en = lexicon("numerals")["en"]
+    by_value = {v: w for w, v in {**en["units"], **en["tens"], **en["scales"]}.items()}
+    words, _ = _en_ordinal_words()
+    return {w: by_value[v] for w, v in words.items() if v in by_value}
+
+
+def _chars(words) -> str:
+    return "".join(regex.escape(w) for w in words)
+
+
+def _last_chars(words) -> frozenset[str]:
+    return frozenset(c for w in words for c in (w[-1].lower(), w[-1].upper()))
+
+
+@cache
+def _scanner() -> tuple[regex.Pattern, regex.Pattern]:
+    """(trigger, numeral): where a numeral may start, and the numeral grammar itself.
+
+    The trigger is a superset of the first characters of every branch of number(), so trying
+    the grammar only at trigger positions finds what a scan from every position finds.
+    """
+    num = lexicon("numerals")
+    en, han, sino, native = num["en"], num["han"], num["ko_sino"], num["ko_native"]
+    first = set(han["digits"]) | set(han["small"]) | set(han["big"])
+    first |= set(sino["digits"]) | set(sino["small"]) | set(sino["big"])
+    first |= {
+        w[0] for w in [*native["units"], *native["tens"], *han["negative"], *sino["negative"]]
+    }
+    words = alternation(
+        [
+            *en["units"],
+            *en["tens"],
+            *en["scales"],
+            *en["scales_indian"],
+            *en["negative"],
+            "half",
+            "a",
+            "an",
+        ]
+    )
+    trigger = rf"[\d{_chars(sorted(first))}]+|[-−－+.．](?=\s?[\d.．])|\b(?i:{words})\b"
+    return regex.compile(trigger), regex.compile(number())
+
+
+def _numerals(text: str) -> list[regex.Match]:
+    trigger, grammar = _scanner()
+    match = grammar.match
+    out: list[regex.Match] = []
+    pos = 0
+    for t in trigger.finditer(text):
+        p, e = t.span()
+        if e <= pos:
+            continue
+        p = max(p, pos)
+        while p < e:
+            m = match(text, p)
+            if m is not None and m.end() > p:
+                out.append(m)
+                p = pos = m.end()
+            else:
+                p += 1
+    return out
+
+
+class _Before:
+    """A marker right before a position ('about ', '$', '第', '약 '): a regex ending in \\Z,
+    searched in a short window only when the character before (spaces skipped) can end it."""
+
+    def __init__(self, words, pattern: str, width: int = 24) -> None:
+        self.last = _last_chars(words)
+        self.pattern = regex.compile(pattern)
+        self.width = width
+
+    def __call__(self, text: str, start: int) -> regex.Match | None:
+        i = start - 1
+        while i >= 0 and text[i] in " \t\u00a0":
+            i -= 1
+        if i < 0 or text[i] not in self.last:
+            return None
+        return self.pattern.search(text, max(0, start - self.width), start)
+
+
+@cache
+def _patterns() -> dict:
     lex = lexicon("counters")
-    en_num = en_number()
-    han = han_number()
-    ko = ko_number()
-    ko_native = ko_native_number()
-    approx_en = alternation(lex["approx"]["en"])
-    ko_before = alternation(lex["approx"]["ko_before"])
-    ko_after = alternation(lex["approx"]["ko_after"])
-    zh_before = alternation(lex["approx"]["zh_before"])
-    zh_after = alternation(lex["approx"]["zh_after"])
-    ja_before = alternation(lex["approx"]["ja_before"])
-    ja_after = alternation(lex["approx"]["ja_after"])
-    ko_ctr = alternation(lex["ko"])
-    cjk_ctr = alternation([*lex["zh"], *lex["ja"]])
+    num = lexicon("numerals")
+    approx = lex["approx"]
+    not_adj = alternation(lex["en_not_adjectives"])
     pct = alternation(lex["percent"])
     pct_before = alternation(lex["percent_before"])
     pct_tenths = alternation(lex["percent_tenths"])
     pct_off = alternation(lex["percent_discount_off"])
     pct_paid = alternation(lex["percent_paid"])
-    ko_neg = alternation(lexicon("numerals")["ko_sino"]["negative"])
-    not_adj = alternation(lex["en_not_adjectives"])
-    # 스물 다섯번째, 백스물다섯번째: a hundreds part in Sino-Korean, tens and units native.
-    native = lexicon("numerals")["ko_native"]
-    ko_ord_native = (
-        rf"(?<!\p{{Hangul}})(?:{ko_sino_word()}\s?)?(?:{alternation(native['tens'])})\s?"
-        rf"(?:{alternation(native['units'])})?|(?<!\p{{Hangul}}){ko_native}"
-    )
-    cur_before = alternation(lex["currency_before"])
-    cur_after = alternation(lex["currency_after"])
-    units = alternation(lex["units"])
-    _, en_ord_words = _en_ordinal_words()
-    scale = alternation([*lexicon("numerals")["en"]["scales"], "bn", "mn"])
-    p = {
-        "en_ordinal": r"(?<![\p{L}\d.,\-/])(?P<num>\d+)(?P<suf>(?i:st|nd|rd|th))(?![\p{L}\d])",
-        "en_ordinal_word": en_ord_words,
-        "ko_ordinal": rf"(?<!\p{{Hangul}})제\s?(?P<num>\d+|{ko})\s?(?P<ctr>번째|회째|회|차|기|대|호|장|조|항|편|권|부|위)?"
-        rf"|(?P<num2>(?<!\d)\d+|{ko_ord_native}|첫)\s?(?P<ctr2>번째|째)",
-        "cjk_ordinal": rf"第\s?(?P<num>{han})\s?(?P<ctr>届|屆|回目|回|次|期|号|號|位|名|代|章|条|條|个|個|轮|輪|场|場|番|区|部|课|課|世代)?"
-        rf"|(?<![\p{{Han}}\d])(?P<num2>{han})(?P<ctr2>回目|番目|度目|人目)",
-        "en_count": rf"(?:(?P<approx>(?i:{approx_en}))\s+)?(?P<num>{en_numeral()}|{digit_number()})"
-        rf"(?:\s+(?!(?:{not_adj})\b)(?P<adj>[a-z][a-z\-]*))?\s+(?P<noun>[A-Za-z][a-z\-]*[a-z])\b",
-        "ko_count": rf"(?:(?P<approx>{ko_before})\s?)?(?:(?P<num>{ko})\s?(?P<approx2>여)?\s?|(?<!\p{{Hangul}})(?P<native>{ko_native})\s)(?P<ctr>{ko_ctr})(?P<approx3>{ko_after})?",
-        "cjk_count": rf"(?:(?P<approx>{zh_before}|{ja_before}))?(?P<num>{han})(?P<approx2>{zh_after}|{ja_after})?(?P<ctr>{cjk_ctr})",
-        # Percent markers are matched where a numeral ends (see _percents): scanning for
-        # "numeral then marker" from every position would read every numeral twice.
-        "percent_after": rf"[ \t]*(?:(?P<pct>{pct})(?![\p{{Latin}}])"
-        rf"|(?P<tenths>{pct_off}|{pct_tenths}|{pct_paid}))",
-        "percent_before": rf"(?P<pre>{pct_before})\s?",
-        "percent_ko": rf"(?P<num>(?:(?:{ko_neg})\s?)?{ko_sino_word()})[ \t]?(?:{pct})",
-        "money": rf"(?P<cur>{cur_before})\s?(?P<num>{DIGITS})(?:\s?(?P<scale>(?i:{scale})))?\b"
-        rf"|(?P<num2>{en_num}|{ko}|{han})\s?(?P<cur2>{cur_after})(?![\p{{Latin}}])",
-        "unit": rf"(?P<num>{DIGITS}|{ko}|{han})\s?(?P<unit>{units})(?![\p{{Latin}}\d])",
-        "number": rf"(?P<num>{number()})",
+    ko_neg = alternation(num["ko_sino"]["negative"])
+    prefixes = sorted({p for ps in lex["ordinal_prefix"].values() for p in ps})
+    ko_prefixes = lex["ordinal_prefix"]["ko"]
+    cjk_prefixes = [p for p in prefixes if p not in ko_prefixes]
+    suffix = lex["ordinal_suffix"]
+    zh_ja_before = [*approx["zh_before"], *approx["ja_before"]]
+    sino_digits = _chars(num["ko_sino"]["digits"])
+    sino_big = _chars(num["ko_sino"]["big"])
+    p: dict = {
+        "en_ordinal": regex.compile(
+            r"(?<![\p{L}\d.,\-/])(?P<num>\d+)(?P<suf>(?i:st|nd|rd|th))(?![\p{L}\d])"
+        ),
+        "en_ordinal_word": regex.compile(_en_ordinal_words()[1]),
+        # The cardinal before an ordinal word: 'one hundred' twenty-fifth, 'two' hundredth.
+        "en_ordinal_prefix": regex.compile(
+            rf"(?<![\p{{L}}\-])(?i:(?:an?\s+)?(?:{_en_card_word()})"
+            rf"(?:(?:[\s\-]+|\s+and\s+)(?:{_en_card_word()}))*)(?:\s+and)?[\s\-]+\Z"
+        ),
+        # Tails, matched where a numeral ends.
+        "en_count": regex.compile(
+            rf"(?:\s+(?!(?:{not_adj})\b)(?P<adj>[a-z][a-z\-]*))?\s+(?P<noun>[A-Za-z][a-z\-]*[a-z])\b"
+        ),
+        "ko_count": regex.compile(
+            rf"\s?(?P<approx2>여)?\s?(?P<ctr>{alternation(lex['ko'])})"
+            rf"(?P<approx3>{alternation(approx['ko_after'])})?"
+        ),
+        "cjk_count": regex.compile(
+            rf"(?P<approx2>{alternation([*approx['zh_after'], *approx['ja_after']])})?"
+            rf"(?P<ctr>{alternation([*lex['zh'], *lex['ja']])})"
+        ),
+        "money_after": regex.compile(
+            rf"\s?(?P<cur>{alternation(lex['currency_after'])})(?![\p{{Latin}}])"
+        ),
+        "unit": regex.compile(rf"\s?(?P<unit>{alternation(lex['units'])})(?![\p{{Latin}}\d])"),
+        # Percent markers are matched where a numeral ends. 成半, 割半: and a half tenth.
+        "percent_after": regex.compile(
+            rf"[ \t]*(?:(?P<pct>{pct})(?![\p{{Latin}}])"
+            rf"|(?P<tenths>{pct_off}|{pct_tenths}|{pct_paid})(?P<half>半)?)"
+        ),
+        "cjk_prefix_ctr": regex.compile(
+            rf"\s?(?:(?P<ctr>{alternation(lex['ordinal_prefix_counters']['cjk'])})"
+            rf"|(?=(?P<rank>{alternation(lex['ordinal_rank_counters'])})))"
+        ),
+        "ko_prefix_ctr": regex.compile(
+            rf"\s?(?P<ctr>{alternation(lex['ordinal_prefix_counters']['ko'])})"
+        ),
+        "cjk_suffix": regex.compile(rf"(?P<ctr>{alternation([*suffix['cjk'], *suffix['ja']])})"),
+        # Markers before a numeral.
+        "approx_en": _Before(
+            approx["en"], rf"(?<![\p{{L}}])(?P<m>(?i:{alternation(approx['en'])}))\s+\Z", 30
+        ),
+        "approx_ko": _Before(
+            approx["ko_before"], rf"(?P<m>{alternation(approx['ko_before'])})\s?\Z", 8
+        ),
+        "approx_cjk": _Before(zh_ja_before, rf"(?P<m>{alternation(zh_ja_before)})\Z", 8),
+        "currency": _Before(
+            lex["currency_before"], rf"(?P<m>{alternation(lex['currency_before'])})\s?\Z", 8
+        ),
+        "cjk_prefix": _Before(cjk_prefixes, rf"(?P<m>{alternation(cjk_prefixes)})\s?\Z", 6),
+        "ko_prefix": _Before(
+            ko_prefixes, rf"(?<!\p{{Hangul}})(?P<m>{alternation(ko_prefixes)})\s?\Z", 6
+        ),
+        # Scans of their own.
+        "percent_before": regex.compile(rf"(?P<pre>{pct_before})\s?"),
+        "percent_ko": regex.compile(
+            rf"(?<!\p{{Hangul}})(?P<num>(?:(?:{ko_neg})\s?)?{_ko_sino_spaced()})[ \t]?(?:{pct})"
+        ),
+        "ko_ordinal": regex.compile(rf"(?:번\s?)?째|(?<=[{sino_digits}십백천{sino_big}])등"),
+        # Not after a digit either: the 일 of 3일째 ("the third day") is no numeral.
+        "ko_ordinal_num": regex.compile(rf"(?<![\p{{Hangul}}\d]){_ko_ordinal_numeral()}\s?\Z"),
+        "ko_rank_num": regex.compile(rf"(?<!\p{{Hangul}})(?P<sino>{_ko_sino_spaced()})\Z"),
     }
-    return {k: regex.compile(v) for k, v in p.items()}
+    p.update(_relative_patterns())
+    return p
+
+
+@cache
+def _en_card_word() -> str:
+    en = lexicon("numerals")["en"]
+    return alternation([*en["units"], *en["tens"], *en["scales"], *en["scales_indian"]])
+
+
+@cache
+def _ko_sino_spaced() -> str:
+    """A Sino-Korean numeral of any length, a space allowed after 만/억/조 (이십일조 삼백)."""
+    sino = lexicon("numerals")["ko_sino"]
+    ks = _chars(sino["digits"])
+    big = _chars(sino["big"])
+    group = rf"(?:[{ks}]?천)?(?:[{ks}]?백)?(?:[{ks}]?십)?[{ks}]?"
+    return rf"(?=[{ks}십백천{big}]){group}(?:[{big}]\s?{group})*(?<=[{ks}십백천{big}])"
+
+
+@cache
+def _ko_ordinal_numeral() -> str:
+    """The numeral of a Korean N번째: digits with units (3조), Sino-Korean (이백), native
+    (열한, 스무, 두), or Sino-Korean hundreds and more with native tens (백스물다섯)."""
+    native = lexicon("numerals")["ko_native"]
+    units = alternation(native["units"])
+    tens = alternation(native["tens"])
+    nat = rf"(?:(?:{tens})\s?(?:{units})?|(?:{units}))"
+    digits = rf"{CJK_DIGITS}(?:\s?[천백십]?[만억조])*"
+    return (
+        rf"(?P<num>(?:(?P<sino>{_ko_sino_spaced()})\s?)?(?P<native>{nat})"
+        rf"|(?P<sino2>{_ko_sino_spaced()})|(?P<digits>{digits})|(?P<first>첫))"
+    )
+
+
+@cache
+def _relative_patterns() -> dict:
+    rel = lexicon("numerals")["relative_ordinals"]
+    en, ja, ko = rel["en"], rel["ja"], rel["ko"]
+    en_words = lexicon("numerals")["en"]
+    nth = alternation([w for w, v in en_words["ordinals"].items() if 2 <= v <= 10])
+    units = alternation([w for w, v in en_words["units"].items() if 1 <= v <= 9])
+    han = lexicon("numerals")["han"]
+    ja_num = rf"[\d{_chars(han['digits'])}{_chars(han['small'])}]+"
+    ko_num = _ko_ordinal_numeral()
+    ko_one = alternation(ko["one"])
+    return {
+        "rel_en": regex.compile(
+            rf"(?<![\p{{L}}\-])(?i:(?P<the>the\s+)?(?:"
+            rf"(?P<nth>next|{nth})\s+to\s+(?:the\s+)?last"
+            rf"|last\s+but\s+(?P<but>{units})"
+            rf"|one\s+before\s+the\s+last(?:\s+one(?![\p{{L}}]))?"
+            rf"|(?P<word>{alternation(en['words'])})(?:\s+(?P<one>one)(?![\p{{L}}]|\s+\p{{L}}))?"
+            rf"))(?![\p{{L}}\-])"
+        ),
+        "rel_en_next_word": regex.compile(r"\s+([A-Za-z']+)"),
+        "rel_ja": regex.compile(
+            rf"(?:{alternation(ja['from_end'])})(?P<n>{ja_num})(?P<how>番目|{alternation(ja['before'])})"
+            rf"(?:の(?:{alternation(ja['one'])}))?"
+            rf"|(?<![\p{{Han}}\d\p{{Katakana}}ー])(?P<word>{alternation(ja['words'])})"
+            rf"(?![\p{{Han}}])(?:の(?P<one>{alternation(ja['one'])})|(?P<no>の)"
+            rf"(?!(?:{alternation(ja['time_nouns'])}))|(?P<quote>(?=[”」』\"'])))?"
+        ),
+        "rel_ko": regex.compile(
+            rf"(?<!\p{{Hangul}})(?:(?:{alternation(ko['from_end'])})\s?"
+            rf"(?:(?P<just>{alternation(ko['just_before'])})(?:\s?(?:{ko_one}))?"
+            rf"|{ko_num}\s?번째)"
+            rf"|(?P<ntl>{alternation(ko['next_to_last'])})"
+            rf"|(?P<cur>{alternation(ko['current'])})"
+            rf"|(?P<word>{alternation(ko['words'])})"
+            rf"(?!{alternation(ko['not_before'])}|\s?(?:{alternation(ko['time_nouns'])})"
+            rf"(?:{alternation(ko['time_particles'])})?(?!\p{{Hangul}}))"
+            rf"(?:\s(?P<one>것))?)"
+        ),
+    }
 
 
 _SCALE_WORDS = {"bn": 1e9, "mn": 1e6}
+_LATIN = regex.compile(r"\p{Latin}")
+_HANGUL = regex.compile(r"\p{Hangul}")
+_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 
 
 def _num(text: str | None) -> float | None:
@@ -137,39 +330,42 @@ def _lone_unit(text: str) -> bool:
     return len(text) == 1 and text in "万萬亿億兆百千十만억조천백십"
 
 
-def _percents(doc: Document, numbers: list[regex.Match]) -> Iterator[Fact]:
+def _percents(doc: Document, numerals: list[tuple[regex.Match, float | None]]) -> Iterator[Fact]:
     pats = _patterns()
     lex = lexicon("counters")
     text = doc.text
-    for m in numbers:
-        after = pats["percent_after"].match(text, m.end())
-        if not after:
-            continue
-        value = _num(m["num"])
+    after_pct = pats["percent_after"].match
+    for m, value in numerals:
         if value is None:
+            continue
+        after = after_pct(text, m.end())
+        if not after:
             continue
         marker = after["tenths"]
         if marker in lex["percent_paid"]:
             # 九折 and 八點五折 are tenths; 七五折 and 75折 are already percent.
-            compact = unicodedata.normalize("NFKC", m["num"]).replace(" ", "")
+            compact = unicodedata.normalize("NFKC", m.group()).replace(" ", "")
             two_places = len(compact) >= 2 and value >= 10 and not regex.search(r"[.点點]", compact)
             value = value if two_places else value * 10
         elif marker in lex["percent_discount_off"]:
             value = 100 - value * 10
         elif marker:
-            value *= 10
+            value = value * 10 + (5 if after["half"] else 0)
         yield make_fact(doc, K.PERCENT, m.start(), after.end(), format_number(value) + "%")
-    for m in pats["percent_before"].finditer(text):
-        n = pats["number"].match(text, m.end())
-        value = _num(n["num"]) if n else None
-        if value is None:
-            continue
-        value *= lex["percent_before"][m["pre"]]
-        yield make_fact(doc, K.PERCENT, m.start(), n.end(), format_number(value) + "%")
-    for m in pats["percent_ko"].finditer(text):
-        value = _num(m["num"])
-        if value is not None:
-            yield make_fact(doc, K.PERCENT, m.start(), m.end(), format_number(value) + "%")
+    if _CJK.search(text):
+        grammar = _scanner()[1]
+        for m in pats["percent_before"].finditer(text):
+            n = grammar.match(text, m.end())
+            value = _num(n.group()) if n else None
+            if value is None:
+                continue
+            value *= lex["percent_before"][m["pre"]]
+            yield make_fact(doc, K.PERCENT, m.start(), n.end(), format_number(value) + "%")
+    if _HANGUL.search(text):
+        for m in pats["percent_ko"].finditer(text):
+            value = _num(m["num"])
+            if value is not None:
+                yield make_fact(doc, K.PERCENT, m.start(), m.end(), format_number(value) + "%")
 
 
 # Web addresses carry digits (and percent-encoding) that are not facts of the article.
@@ -177,17 +373,216 @@ _URL = regex.compile(r"(?i:https?://|www\.)[^\s<>\"']+")
 
 
 def extract_numeric(doc: Document) -> Iterator[Fact]:
-    urls = [(m.start(), m.end()) for m in _URL.finditer(doc.text)]
+    text = doc.text
+    if "://" not in text and "www." not in text.lower():
+        yield from _extract_numeric(doc)
+        return
+    urls = [(m.start(), m.end()) for m in _URL.finditer(text)]
     for fact in _extract_numeric(doc):
         if not any(s <= fact.start < e for s, e in urls):
             yield fact
 
 
 def _extract_numeric(doc: Document) -> Iterator[Fact]:
+    text = doc.text
+    has_latin = _LATIN.search(text) is not None
+    has_hangul = _HANGUL.search(text) is not None
+    has_cjk = _CJK.search(text) is not None
+
+    numerals = [(m, _num(m.group())) for m in _numerals(text) if m.group().strip()]
+    yield from _around_numerals(doc, numerals)
+    yield from _percents(doc, numerals)
+    if has_latin:
+        yield from _en_ordinals(doc)
+        yield from _en_relative(doc)
+    if has_hangul:
+        yield from _ko_ordinals(doc)
+        yield from _ko_relative(doc)
+        yield from _ko_native_counts(doc)
+    if has_cjk:
+        yield from _ja_relative(doc)
+
+    pronoun_before = _one_pronoun_before()
+    sino_syllables = lexicon("numerals")["ko_sino"]["digits"]
+    for m, value in numerals:
+        num = m.group()
+        if value is None or _lone_unit(num.strip()) or num in sino_syllables:
+            continue  # 일, 이, 사 alone are words ("day", "this", "company")
+        if num.lower() == "one" and pronoun_before.search(text, max(0, m.start() - 20), m.start()):
+            continue  # "that one", "the one": a pronoun, not a count
+        yield make_fact(doc, K.NUMBER, m.start(), m.end(), format_number(value))
+
+
+def _around_numerals(
+    doc: Document, numerals: list[tuple[regex.Match, float | None]]
+) -> Iterator[Fact]:
+    """Counts, money, units and CJK ordinals: a numeral with what stands before or after it."""
     pats = _patterns()
     lex = lexicon("counters")
     text = doc.text
+    irregular = set(lex["en_nouns_irregular"])
+    not_counted = set(lex["en_not_counted"])
+    ordinal_suffix = lex["ordinal_suffix"]
+    ja_only = set(ordinal_suffix["ja"])
+    en_count, ko_count, cjk_count = pats["en_count"], pats["ko_count"], pats["cjk_count"]
+    n = len(text)
+    for m, value in numerals:
+        if value is None:
+            continue
+        s, e = m.span()
+        num = m.group()
+        lone = _lone_unit(num)
+        nxt = text[e] if e < n else ""
+        prev = text[s - 1] if s else ""
 
+        # Ordinals with a prefix (第25届, だい12, 제25회) or a counter (二十五番目, 一等, 二位).
+        pre = pats["cjk_prefix"](text, s)
+        if pre and not lone:
+            c = pats["cjk_prefix_ctr"].match(text, e)
+            end = c.end("ctr") if c and c["ctr"] else e
+            lang = doc.lang_at(pre.start())
+            yield make_fact(
+                doc,
+                K.ORDINAL,
+                pre.start(),
+                end,
+                format_number(value),
+                lang if lang in ("zh", "ja") else "zh",
+                counter=(c["ctr"] or c["rank"]) if c else None,
+            )
+        elif not lone and not (prev and _is_han(prev)):
+            c = pats["cjk_suffix"].match(text, e)
+            if c and (c["ctr"] not in ja_only or doc.lang_at(s) == "ja"):
+                lang = doc.lang_at(s)
+                yield make_fact(
+                    doc,
+                    K.ORDINAL,
+                    s,
+                    c.end(),
+                    format_number(value),
+                    lang if lang in ("zh", "ja") else "zh",
+                    counter=c["ctr"],
+                )
+        pre = pats["ko_prefix"](text, s)
+        if pre:
+            c = pats["ko_prefix_ctr"].match(text, e)
+            yield make_fact(
+                doc,
+                K.ORDINAL,
+                pre.start(),
+                c.end() if c else e,
+                format_number(value),
+                "ko",
+                counter=c["ctr"] if c else None,
+            )
+
+        # Counts: 250 students, 300명, 八百人.
+        if nxt.isspace():
+            c = en_count.match(text, e)
+            if c:
+                noun, adj = c["noun"], c["adj"]
+                if adj and (adj in irregular or adj in not_counted or adj.endswith("s")):
+                    # "300 people from ...": the first word after the number is the noun.
+                    noun = adj
+                    end = c.end("adj")
+                else:
+                    end = c.end()
+                low = noun.lower()
+                if low not in not_counted and (
+                    low in irregular or (low.endswith("s") and len(low) > 3)
+                ):
+                    a = pats["approx_en"](text, s)
+                    yield make_fact(
+                        doc,
+                        K.COUNT,
+                        s,
+                        end,
+                        format_number(value),
+                        "en",
+                        noun=low,
+                        approx=a["m"].lower() if a else None,
+                        number=num,
+                    )
+        if not lone:
+            c = ko_count.match(text, e)
+            if c:
+                a = pats["approx_ko"](text, s)
+                yield make_fact(
+                    doc,
+                    K.COUNT,
+                    s,
+                    c.end(),
+                    format_number(value),
+                    "ko",
+                    noun=c["ctr"],
+                    approx=(a["m"] if a else None) or c["approx2"] or c["approx3"],
+                    number=num,
+                )
+            c = cjk_count.match(text, e)
+            if c and not (c["ctr"] in ja_only and doc.lang_at(s) == "ja"):
+                a = pats["approx_cjk"](text, s)
+                lang = doc.lang_at(s)
+                yield make_fact(
+                    doc,
+                    K.COUNT,
+                    s,
+                    c.end(),
+                    format_number(value),
+                    lang if lang in ("zh", "ja") else "zh",
+                    noun=c["ctr"],
+                    approx=(a["m"] if a else None) or c["approx2"],
+                    number=num,
+                )
+
+        # Money and units: $3.2 million, 50억원, 42 km.
+        cur = pats["currency"](text, s)
+        if cur:
+            currency = lex["currency_before"][cur["m"]]
+            yield make_fact(
+                doc,
+                K.QUANTITY,
+                cur.start(),
+                e,
+                f"{format_number(value)} {currency}",
+                unit=currency,
+                amount=format_number(value),
+                measure="money",
+            )
+        c = pats["money_after"].match(text, e)
+        if c:
+            currency = lex["currency_after"][c["cur"]]
+            yield make_fact(
+                doc,
+                K.QUANTITY,
+                s,
+                c.end(),
+                f"{format_number(value)} {currency}",
+                unit=currency,
+                amount=format_number(value),
+                measure="money",
+            )
+        c = pats["unit"].match(text, e)
+        if c:
+            unit = lex["units"][c["unit"]]
+            yield make_fact(
+                doc,
+                K.QUANTITY,
+                s,
+                c.end(),
+                f"{format_number(value)} {unit}",
+                unit=unit,
+                amount=format_number(value),
+                measure="unit",
+            )
+
+
+def _is_han(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf" or c == "〇"
+
+
+def _en_ordinals(doc: Document) -> Iterator[Fact]:
+    pats = _patterns()
+    text = doc.text
     for m in pats["en_ordinal"].finditer(text):
         n = int(m["num"])
         yield make_fact(
@@ -203,168 +598,235 @@ def _extract_numeric(doc: Document) -> Iterator[Fact]:
         )
 
     words, _ = _en_ordinal_words()
-    en_tens = lexicon("numerals")["en"]["tens"]
+    en = lexicon("numerals")["en"]
+    en_tens, scales = en["tens"], en["scales"]
+    cardinal_of = _en_ordinal_cardinals()
     for m in pats["en_ordinal_word"].finditer(text):
         unit = m["unit"].lower()
-        value = words[unit] + (en_tens[m["tens"].lower()] if m["tens"] else 0)
-        correct = correct_en_ordinal_word(m["tens"].lower() if m["tens"] else None, unit)
-        if unit in ("second",) and not m["tens"]:
+        tens = m["tens"].lower() if m["tens"] else None
+        value = words[unit] + (en_tens[tens] if tens else 0)
+        start = m.start()
+        correct = correct_en_ordinal_word(tens, unit)
+        # A cardinal before it: one hundred twenty-fifth, two hundredth, three trillionth.
+        pre = pats["en_ordinal_prefix"].search(text, max(0, start - 80), start)
+        if pre:
+            last = pre.group().lower().split()[-1] if pre.group().split() else ""
+            last = last.strip("-")
+            # "one second", "two thirds": the cardinal must end in a scale word (or 'and')
+            # unless the ordinal itself is one (two hundredth).
+            if cardinal_of.get(unit) in scales or last in scales or last == "and":
+                # parse_en_words reads 'two hundred' as 2 x 100, as 'two hundredth' means.
+                total = parse_en_words(f"{pre.group()} {cardinal_of.get(unit, '')}")
+                if total is not None and tens:
+                    total += en_tens[tens]
+                if total is not None:
+                    value = int(total)
+                    correct = text[pre.start() : m.start("tens") if tens else m.start("unit")]
+                    correct += correct_en_ordinal_word(tens, unit)
+                    start = pre.start()
+        if unit in ("second",) and not tens and start == m.start():
             # "second" is mostly the unit of time or "another"; keep only clear ordinals.
             before = text[max(0, m.start() - 4) : m.start()].lower()
-            if "the" not in before:
+            after = text[m.end() : m.end() + 1]
+            if "the" not in before and not (after in ("!", ".") and before.endswith(" ")):
                 continue
         yield make_fact(
-            doc, K.ORDINAL, m.start(), m.end(), str(value), "en", form="words", correct=correct
+            doc, K.ORDINAL, start, m.end(), str(value), "en", form="words", correct=correct
         )
 
-    for m in pats["ko_ordinal"].finditer(text):
-        num = m["num"] or m["num2"]
-        value = 1 if num == "첫" else _num(num)
+
+def _en_relative(doc: Document) -> Iterator[Fact]:
+    pats = _patterns()
+    rel = lexicon("numerals")["relative_ordinals"]["en"]
+    words = rel["words"]
+    time_nouns = set(rel["time_nouns"])
+    verb_after = set(rel["last_verb_after"])
+    not_current = set(rel["current_not_before"])
+    ordinals = lexicon("numerals")["en"]["ordinals"]
+    units = lexicon("numerals")["en"]["units"]
+    text = doc.text
+    for m in pats["rel_en"].finditer(text):
+        nxt = pats["rel_en_next_word"].match(text, m.end())
+        next_word = nxt[1].lower() if nxt else ""
+        if m["nth"]:
+            k = 1 if m["nth"].lower() == "next" else ordinals[m["nth"].lower()] - 1
+            value = f"end-{k}"
+        elif m["but"]:
+            value = f"end-{units[m['but'].lower()]}"
+        elif m["word"]:
+            word = m["word"].lower()
+            value = words[word]
+            if next_word in time_nouns and not m["one"]:
+                continue  # last year, next Monday: a time
+            if word == "last":
+                before = text[max(0, m.start() - 12) : m.start()].lower().split()
+                if before and before[-1] in verb_after:
+                    continue  # will last, at last
+            if word == "next" and next_word == "to" and not m["one"]:
+                continue  # next to the hall: a place
+            if word == "current" and not m["one"] and (not next_word or next_word in not_current):
+                continue  # the current of the river
+            if m["the"]:
+                # One word: the article stays out of the span.
+                yield make_fact(
+                    doc, K.ORDINAL, m.start("word"), m.end(), value, "en", relative=True
+                )
+                continue
+        else:
+            value = "end-1"  # the one before the last
+        yield make_fact(doc, K.ORDINAL, m.start(), m.end(), value, "en", relative=True)
+
+
+def _ko_ordinals(doc: Document) -> Iterator[Fact]:
+    """N번째, N째 and N등 with Sino-Korean, native or mixed numerals (백스물다섯번째)."""
+    pats = _patterns()
+    text = doc.text
+    rank = lexicon("counters")["ordinal_suffix"]
+    not_after_rank = tuple(rank["ko_rank_not_before"])
+    for t in pats["ko_ordinal"].finditer(text):
+        s = t.start()
+        if t.group() == "등":
+            if text.startswith(not_after_rank, t.end()):
+                continue
+            m = pats["ko_rank_num"].search(text, max(0, s - 20), s)
+            if not m:
+                continue
+            value = parse_cjk(m["sino"])
+            if value is None:
+                continue
+            yield make_fact(
+                doc, K.ORDINAL, m.start(), t.end(), format_number(value), "ko", counter="등"
+            )
+            continue
+        m = pats["ko_ordinal_num"].search(text, max(0, s - 30), s)
+        if not m:
+            continue
+        value = _ko_ordinal_value(m)
         if value is None:
             continue
         yield make_fact(
             doc,
             K.ORDINAL,
             m.start(),
-            m.end(),
+            t.end(),
             format_number(value),
             "ko",
-            counter=m["ctr"] or m["ctr2"],
+            counter=t.group().replace(" ", ""),
         )
 
-    for m in pats["cjk_ordinal"].finditer(text):
-        num = m["num"] or m["num2"]
-        value = _num(num)
-        if value is None or _lone_unit(num):
-            continue
-        lang = doc.lang_at(m.start())
+
+def _ko_ordinal_value(m: regex.Match) -> float | None:
+    if m["first"]:
+        return 1
+    if m["digits"]:
+        return parse_cjk(m["digits"])
+    if m["sino2"]:
+        return parse_cjk(m["sino2"])
+    native = parse_ko_native(m["native"])
+    if native is None:
+        return None
+    sino = parse_cjk(m["sino"]) if m["sino"] else 0
+    return None if sino is None else sino + native
+
+
+def _ko_relative(doc: Document) -> Iterator[Fact]:
+    pats = _patterns()
+    words = lexicon("numerals")["relative_ordinals"]["ko"]["words"]
+    text = doc.text
+    for m in pats["rel_ko"].finditer(text):
+        if m["just"] or m["ntl"]:
+            value = "end-1"
+        elif m["cur"]:
+            value = "current+0"
+        elif m["word"]:
+            value = words[m["word"]]
+        else:
+            n = _ko_ordinal_value(m)
+            if n is None or n < 1:
+                continue
+            value = f"end-{format_number(n - 1)}"
         yield make_fact(
             doc,
             K.ORDINAL,
             m.start(),
             m.end(),
-            format_number(value),
-            lang if lang in ("zh", "ja") else "zh",
-            counter=m["ctr"] or m["ctr2"],
+            value,
+            "ko",
+            relative=True if not value.isdigit() else None,
         )
 
-    irregular = set(lex["en_nouns_irregular"])
-    not_counted = set(lex["en_not_counted"])
-    for m in pats["en_count"].finditer(text):
-        noun, adj = m["noun"], m["adj"]
-        if adj and (adj in irregular or adj in not_counted or adj.endswith("s")):
-            # "300 people from ...": the first word after the number is the noun.
-            noun = adj
-            end = m.end("adj")
-        else:
+
+def _ja_relative(doc: Document) -> Iterator[Fact]:
+    pats = _patterns()
+    ja = lexicon("numerals")["relative_ordinals"]["ja"]
+    words, need_no = ja["words"], set(ja["need_no"])
+    text = doc.text
+    for m in pats["rel_ja"].finditer(text):
+        if doc.lang_at(m.start()) != "ja":
+            continue
+        if m["n"]:
+            n = parse_cjk(m["n"])
+            if n is None:
+                continue
+            k = n - 1 if m["how"] == "番目" else n
+            value = f"end-{format_number(k)}"
             end = m.end()
-        low = noun.lower()
-        if low in not_counted or not (low in irregular or (low.endswith("s") and len(low) > 3)):
-            continue
-        value = _num(m["num"])
-        if value is None:
-            continue
+        else:
+            word = m["word"]
+            if word in need_no and not (m["one"] or m["no"] or m["quote"] is not None):
+                continue  # 次いで, 前に, 現在: not an ordinal
+            if word == "前" and m["quote"] is None:
+                # 前の only after a pause or その: "3日前の", "少し前の" are times.
+                prev = text[m.start() - 2 : m.start()] if m.start() >= 2 else text[: m.start()]
+                if prev and not (prev.endswith("その") or not prev[-1:].isalnum()):
+                    continue
+            value = words[word]
+            end = m.end("one") if m["one"] else m.end("word")
         yield make_fact(
             doc,
-            K.COUNT,
-            m.start("num"),
+            K.ORDINAL,
+            m.start(),
             end,
-            format_number(value),
-            "en",
-            noun=low,
-            approx=m["approx"].lower() if m["approx"] else None,
-            number=m["num"],
+            value,
+            "ja",
+            relative=True if not value.isdigit() else None,
         )
 
-    for m in pats["ko_count"].finditer(text):
-        num = m["num"] or m["native"]
-        value = _num(num)
-        if value is None or _lone_unit(num):
+
+@cache
+def _ko_native_count_pattern() -> regex.Pattern:
+    """세 나라, 두 명: native numerals in their attributive forms, which are numerals only
+    before a counter (alone, 세 is "age", 네 "yes", 한 "did")."""
+    native = lexicon("numerals")["ko_native"]
+    lex = lexicon("counters")
+    units = alternation(native["units"])
+    tens = alternation(native["tens"])
+    attributive = alternation(native["attributive"])
+    return regex.compile(
+        rf"(?<!\p{{Hangul}})(?P<native>(?:{tens})(?:{units})?|{attributive})\s"
+        rf"(?P<ctr>{alternation(lex['ko'])})(?P<approx3>{alternation(lex['approx']['ko_after'])})?"
+    )
+
+
+def _ko_native_counts(doc: Document) -> Iterator[Fact]:
+    pats = _patterns()
+    text = doc.text
+    for m in _ko_native_count_pattern().finditer(text):
+        value = parse_ko_native(m["native"])
+        if value is None:
             continue
-        approx = m["approx"] or m["approx2"] or m["approx3"]
+        a = pats["approx_ko"](text, m.start())
         yield make_fact(
             doc,
             K.COUNT,
-            m.start("num") if m["num"] else m.start("native"),
+            m.start(),
             m.end(),
             format_number(value),
             "ko",
             noun=m["ctr"],
-            approx=approx,
-            number=num,
+            approx=(a["m"] if a else None) or m["approx3"],
+            number=m["native"],
         )
-
-    for m in pats["cjk_count"].finditer(text):
-        value = _num(m["num"])
-        if value is None or _lone_unit(m["num"]):
-            continue
-        lang = doc.lang_at(m.start())
-        yield make_fact(
-            doc,
-            K.COUNT,
-            m.start("num"),
-            m.end(),
-            format_number(value),
-            lang if lang in ("zh", "ja") else "zh",
-            noun=m["ctr"],
-            approx=m["approx"] or m["approx2"],
-            number=m["num"],
-        )
-
-    numbers = [m for m in pats["number"].finditer(text) if m["num"].strip()]
-    yield from _percents(doc, numbers)
-
-    for m in pats["money"].finditer(text):
-        if m["cur"]:
-            value = _num(m["num"])
-            scale = (m["scale"] or "").lower()
-            if value is not None and scale:
-                value *= _SCALE_WORDS.get(scale) or lexicon("numerals")["en"]["scales"][scale]
-            currency = lex["currency_before"][m["cur"]]
-        else:
-            value = _num(m["num2"])
-            currency = lex["currency_after"][m["cur2"]]
-        if value is None:
-            continue
-        yield make_fact(
-            doc,
-            K.QUANTITY,
-            m.start(),
-            m.end(),
-            f"{format_number(value)} {currency}",
-            unit=currency,
-            amount=format_number(value),
-            measure="money",
-        )
-
-    for m in pats["unit"].finditer(text):
-        value = _num(m["num"])
-        if value is None:
-            continue
-        unit = lex["units"][m["unit"]]
-        yield make_fact(
-            doc,
-            K.QUANTITY,
-            m.start(),
-            m.end(),
-            f"{format_number(value)} {unit}",
-            unit=unit,
-            amount=format_number(value),
-            measure="unit",
-        )
-
-    pronoun_before = _one_pronoun_before()
-    sino_syllables = lexicon("numerals")["ko_sino"]["digits"]
-    for m in numbers:
-        num = m["num"]
-        if not num.strip() or _lone_unit(num.strip()) or num in sino_syllables:
-            continue  # 일, 이, 사 alone are words ("day", "this", "company")
-        if num.lower() == "one" and pronoun_before.search(text, 0, m.start()):
-            continue  # "that one", "the one": a pronoun, not a count
-        value = _num(num)
-        if value is None:
-            continue
-        yield make_fact(doc, K.NUMBER, m.start(), m.end(), format_number(value))
 
 
 @cache

@@ -189,12 +189,24 @@ def ko_numeral() -> str:
     group = rf"(?:{ksd}?천)?(?:{ksd}?백)?(?:{ksd}?십)?(?:{ksd}(?:[.．]\d+)?)?"
     big = _chars(sino["big"])
     raw = rf"(?=[\d{ks}십백천{big}]){group}(?:\s?[{big}]\s?{group})*"
-    after = alternation([*sino["particles"], *counters, "명", "살", "세", "개", "년", "달"])
+    lex = lexicon("counters")
+    # What may follow a numeral written in Hangul: particles, counters, currencies, units.
+    hangul_after = [
+        w
+        for w in [*lex["currency_after"], *lex["units"], *lex["percent"]]
+        if regex.match(r"\p{Hangul}", w)
+    ]
+    after = alternation(
+        [*sino["particles"], *counters, *hangul_after, "명", "살", "세", "개", "년", "달"]
+    )
     end = rf"(?=(?:{after})|[^\p{{Hangul}}]|$)"
-    # Sino-Korean: two Hangul syllables at least, or digits with a Hangul unit.
+    # Sino-Korean: two Hangul syllables at least, or digits with a Hangul unit. The closing
+    # lookbehind keeps the numeral from being empty (every part of {raw} is optional): an
+    # empty match here would shadow the plain digits of the later branches ("50억원").
+    filled = rf"(?<=[\d{ks}십백천{big}])"
     sino_word = (
-        rf"(?<!\p{{Hangul}})(?=[{ks}십백천{big}]{{2}}){raw}"
-        rf"|{_DIGIT_EDGE}(?=\d+(?:[.．]\d+)?\s?[십백천{big}])(?:{raw})"
+        rf"(?<!\p{{Hangul}})(?=[{ks}십백천{big}]{{2}}){raw}{filled}"
+        rf"|{_DIGIT_EDGE}(?=\d+(?:[.．]\d+)?\s?[십백천{big}])(?:{raw}){filled}"
     )
     units = [u for u in native["units"] if u not in native["attributive"]]
     all_units = alternation(native["units"])

@@ -149,3 +149,88 @@ def test_quantities(text: str, span: str, value: str) -> None:
 )
 def test_korean_native_ordinals(text: str, span: str, value: str) -> None:
     assert (span, value) in _facts(text, "ordinal")
+
+
+def _ordinals(text: str) -> list[tuple[str, str, bool]]:
+    facts = extract(Document(text))
+    for f in facts:
+        assert text[f.start : f.end] == f.text
+    return [(f.text, f.value, bool(f.attrs.get("relative"))) for f in facts if f.kind == "ordinal"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("It marked the one hundred twenty-fifth anniversary.", "one hundred twenty-fifth", "125"),
+        ("The city held its two hundredth parade.", "two hundredth", "200"),
+        ("제 백스물다섯번째 생일이다.", "백스물다섯번째", "125"),
+        ("이번이 이백 번째 공연이다.", "이백 번째", "200"),
+        ("그는 일등을 차지했다.", "일등", "1"),
+        ("彼女は二位になった。", "二位", "2"),
+        ("前から二十五番目の席。", "二十五番目", "25"),
+        ("だい２５０回の会合。", "だい２５０回", "250"),
+        ("他获得第一名。", "第一", "1"),
+    ],
+)
+def test_ordinals_numbered(text: str, span: str, value: str) -> None:
+    assert (span, value, False) in _ordinals(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The penultimate round was cancelled.", "penultimate", "end-1"),
+        ("He finished the second to last race.", "the second to last", "end-1"),
+        ("Delete the last sentence.", "last", "end+0"),
+        ("Show me the next one.", "next one", "current+1"),
+        ("最後から三番目の車両に乗った。", "最後から三番目", "end-2"),
+        ("最後の文章を消した。", "最後", "end+0"),
+        ("마지막에서 두번째 경기였다.", "마지막에서 두번째", "end-1"),
+        ("마지막 문장을 지웠다.", "마지막", "end+0"),
+    ],
+)
+def test_relative_ordinals(text: str, span: str, value: str) -> None:
+    assert (span, value, True) in _ordinals(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prices rose last year and will rise next month.",
+        "The talks will last two hours.",
+        "At last the rain stopped.",
+        "The hotel is next to the station.",
+        "The current of the river was strong.",
+        "三位代表出席了会议。",  # 位 counts people in Chinese
+        "입국 3일째 되는 날이다.",  # the third day: a day count, not 일째
+        "다음 달에 발표한다.",
+        "三日前の会議で決まった。",
+    ],
+)
+def test_not_ordinals(text: str) -> None:
+    assert _ordinals(text) == [] or all(
+        t not in ("last", "next", "current", "一位", "三位", "일째", "다음", "前")
+        for t, _, _ in _ordinals(text)
+    ), _ordinals(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("出席者は2成,2.5成だった。", ("2.5成", "25%")),
+        ("支持率は三成半だ。", ("三成半", "35%")),
+        ("今日は3.2kパーセントの確率。", ("3.2kパーセント", "3200%")),
+    ],
+)
+def test_percent_more(text: str, expected: tuple[str, str]) -> None:
+    assert expected in _facts(text, "percent")
+
+
+def test_spaced_han_groups() -> None:
+    assert ("三千 八百 九十六 万", "38960000") in _facts("共三千 八百 九十六 万人。", "number")
+    assert ("一", "1") in _facts("一 二 三", "number")
+
+
+def test_digits_before_korean_units_are_money() -> None:
+    # The numeral grammar once matched empty before 50억원 and hid the digits.
+    assert ("50억원", "5000000000 KRW") in _facts("예산 50억원.", "quantity")

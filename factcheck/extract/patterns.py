@@ -79,7 +79,8 @@ def _chars(words) -> str:
 
 # Left edge of a numeral written in digits: not glued to Latin letters, other digits or the
 # punctuation of codes and dates ("G20", "COVID-19", "3.1.2", "5/17").
-_DIGIT_EDGE = r"(?<![\p{Latin}\d.,，\-−/:^_])"
+# A comma counts only after a digit ("1,234" is read from its start; "2成,2.5成" is a list).
+_DIGIT_EDGE = r"(?<![\p{Latin}\d.．\-−/:^_])(?<!\d[,，])"
 # Digits with thousands separators (1,234 / 12,34,567 / 40 000) or none; decimals; ".08".
 _DIGIT_BODY = (
     r"(?:\d{1,3}(?:[,，]\d{3})+(?![,，]?\d)|\d{1,2}(?:,\d{2})+,\d{3}(?![,，]?\d)"
@@ -97,7 +98,8 @@ def digit_number() -> str:
         rf"|{_DIGIT_EDGE}(?:[-−－+](?=[\d.．]))?(?:{_DIGIT_BODY})"
         r"(?:[eE][-+]?\d+(?![\p{L}\d])|\^[-−]?\d+|\s?[x×*]\s?10\s?(?:\^|の)[-−]?\d+乗?"
         r"|の[-−]?\d+乗)?"
-        rf"(?:\s?(?:{suffix})(?![\p{{L}}\d]))?(?!\d)"
+        # A scale letter may touch CJK text ("3.2kパーセント"), not more Latin ("10km").
+        rf"(?:\s?(?:{suffix})(?![\p{{Latin}}\d]))?(?!\d)"
     )
 
 
@@ -150,7 +152,13 @@ def han_numeral() -> str:
     d, small, big = _chars(han["digits"]), _chars(han["small"]), _chars(han["big"])
     vague = _chars(han["vague"])
     cjkd = r"\d++(?:[,，]\d{3})*+(?:[.．]\d++)?"
-    tail = rf"(?:[{d}{small}{big}]|{cjkd}|[ ]?[{small}{big}]|[ ]?[{vague}](?=[ ]?[{small}{big}]))"
+    # Groups may be spaced ("三千 八百 九十六 万", "7万 5千 4百"): a space goes on a numeral only
+    # before a unit or before digits that a unit follows, so "一 二 三" stays three numerals.
+    spaced = rf"[ ](?:[{d}]|{cjkd})(?=[ ]?[{small}{big}])"
+    tail = (
+        rf"(?:[{d}{small}{big}]|{cjkd}|[ ]?[{small}{big}]|{spaced}"
+        rf"|[ ]?[{vague}](?=[ ]?[{small}{big}]))"
+    )
     han_int = rf"(?:[{d}{small}]|{_DIGIT_EDGE}{cjkd}(?=[ ]?[{small}{big}])){tail}*+"
     points = alternation(han["point"])
     dec = rf"(?:(?:{han_int}|{_DIGIT_EDGE}\d+)[点點]|{han_int}・)[{d}\d]+[{big}]?"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 from .. import facts as K
 from ..document import Document
 from ..facts import Fact
@@ -34,14 +36,26 @@ def extract(doc: Document) -> list[Fact]:
 
 
 def resolve_overlaps(raw: list[Fact]) -> list[Fact]:
+    """Drop duplicates and bare numbers that clash with larger facts; mark nested ones.
+
+    Facts are taken longest first; each is compared with the kept facts it overlaps, in the
+    order they were kept. Kept facts are indexed by start, so a document with many facts
+    costs n log n, not n squared.
+    """
     rank = {k: i for i, k in enumerate(_PRECEDENCE)}
     ordered = sorted(raw, key=lambda f: (f.start - f.end, rank.get(f.kind, 99), f.start))
     kept: list[Fact] = []
+    index: list[tuple[int, int]] = []  # (start, position in kept), sorted
+    longest = 0
     for f in ordered:
         if f.start >= f.end:
             continue
+        lo = bisect.bisect_right(index, (f.start - longest, len(kept)))
+        hi = bisect.bisect_left(index, (f.end, -1))
+        near = sorted(i for _, i in index[lo:hi])
         drop = False
-        for k in kept:
+        for i in near:
+            k = kept[i]
             if not k.overlaps(f):
                 continue
             same_family = k.kind == f.kind or {k.kind, f.kind} <= {K.DATE, K.DATERANGE}
@@ -59,5 +73,7 @@ def resolve_overlaps(raw: list[Fact]) -> list[Fact]:
             elif k.kind == K.YEAR or (f.kind == K.YEAR and k.kind in (K.DATE, K.DATERANGE)):
                 drop = f.kind == K.YEAR and k.kind in (K.DATE, K.DATERANGE)
         if not drop:
+            bisect.insort(index, (f.start, len(kept)))
             kept.append(f)
+            longest = max(longest, f.end - f.start)
     return kept

@@ -17,6 +17,7 @@ from ..resources import lexicon
 from .base import make_fact
 from .patterns import alternation
 from .temporal_clock import extract_durations, extract_times
+from .temporal_period import compose, extract_periods
 from .temporal_range import combine_ranges, frame_range, open_ranges
 from .temporal_rel import extract_relative
 
@@ -115,12 +116,12 @@ def _patterns() -> dict[str, regex.Pattern]:
         "slash": rf"(?<![\d./])(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>{_YEAR4}|\d\d)(?![\d/])",
         # Thursday, Nov. 22, 2023 / November 21-25, 2023 / Nov. 22
         "en_mdy": rf"(?:(?P<wd>(?i:{en_wd}))\.?,?\s+)?(?<![\p{{L}}])(?P<mon>(?i:{months}))\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
-        rf"(?:{sep}(?:(?P<mon2>(?i:{months}))\.?\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)?(?![\d:])(?:,?\s+(?P<y>{_YEAR4}))?"
+        rf"(?:{sep}(?:(?P<mon2>(?i:{months}))\.?\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)?(?![\d:])(?:(?:,?\s+|\s+of\s+)(?P<y>{_YEAR4})(?!\d))?"
         rf"(?:\s*\((?P<wd2>(?i:{en_wd}))\.?\))?",
         # 22 November 2023 / the 22nd of November
-        "en_dmy": rf"(?:(?P<wd>(?i:{en_wd})),?\s+)?(?:the\s+)?(?<![\d])(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:{sep}(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)?\s+(?:of\s+)?(?P<mon>(?i:{months}))\b\.?(?:,?\s+(?P<y>{_YEAR4}))?",
+        "en_dmy": rf"(?:(?P<wd>(?i:{en_wd})),?\s+)?(?:the\s+)?(?<![\d])(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:{sep}(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)?\s+(?:of\s+)?(?P<mon>(?i:{months}))\b\.?(?:(?:,?\s+|\s+of\s+)(?P<y>{_YEAR4})(?!\d))?",
         # November 2023
-        "en_my": rf"(?<![\p{{L}}])(?P<mon>(?i:{months}))\.?,?\s+(?P<y>{_YEAR4})(?!\d)",
+        "en_my": rf"(?<![\p{{L}}])(?P<mon>(?i:{months}))\.?(?:,?\s+|\s+of\s+)(?P<y>{_YEAR4})(?!\d)",
         # on the 14th, since the 3rd
         "en_partial": rf"(?i:\b(?:on|by|until|till|since|from|before|after|of|through)\s+)(?P<the>the\s+)(?P<d>\d{{1,2}})(?P<suf>st|nd|rd|th)(?:{sep}(?:the\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th))?"
         r"(?!\s+(?:[A-Z]\w*|anniversary|annual|floor|edition|century|round|session|meeting|conference|time|place|year|day|week|month|grade|term|generation))",
@@ -136,7 +137,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         "cjk_ym": r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?!\d{1,2}[日号號])",
         # Years: 1999년, 1999年, in 1999, '99
         "year_cjk": r"(?<!\d)(?P<y>\d{4})\s?(?P<mark>년|年)(?!\s?\d{1,2}\s?[월月])(?!간|間|间|度)",
-        "year_en": rf"(?i:\b(?:in|since|from|by|until|till|before|after|during|of|year|early|late|mid|between|and|to|through)\s+)(?P<y>{_YEAR4})(?![\d,.]\d|\s?(?:%|percent|people|won|dollars))"
+        "year_en": rf"(?i:\bmid-|\b(?:in|since|from|by|until|till|before|after|during|of|year|early|late|mid|between|and|to|through)\s+)(?P<y>{_YEAR4})(?![\d,.]\d|\s?(?:%|percent|people|won|dollars))"
         rf"|(?<![\w'’])['’](?P<y2>\d\d)(?![\d\w])",
         # The year slot after "since" / "founded in": whatever number fills it.
         "year_slot_en": rf"(?i:(?P<trigger>{years['slots']['en']['since']})|(?P<trigger2>{years['slots']['en']['founded']}))\s+(?P<y>\d{{1,5}})(?![\d,.]\d|{years['en_not_year_after']})",
@@ -275,7 +276,10 @@ def _month_rel(word: str | None, lang_table: dict) -> int | None:
 
 
 def extract_temporal(doc: Document) -> Iterator[Fact]:
-    found = [frame_range(doc, f) if f.kind == K.DATERANGE else f for f in _extract_atoms(doc)]
+    atoms = [*_extract_atoms(doc), *extract_periods(doc)]
+    b = _Builder(doc)
+    atoms += compose(doc, atoms, b.date)
+    found = [frame_range(doc, f) if f.kind == K.DATERANGE else f for f in atoms]
     yield from found
     yield from combine_ranges(doc, found)
     yield from open_ranges(doc, found)

@@ -110,12 +110,18 @@ def _first_day(f: Fields, year: int) -> dt.date | None:
 
 def _timex(f: Fields) -> str:
     y = f"{f[0]:04d}" if f[0] is not None else "XXXX"
+    if f[1] is None and f[2] is not None:
+        return f"{y}-XX-{f[2]:02d}"  # "8日から12日まで": the month stays open, as written
     return f"{y}-{f[1] or 1:02d}-{f[2] or 1:02d}"
 
 
 def range_value(a: Fields, b: Fields, ref: dt.date | None) -> tuple[str, dict]:
     """TIMEX range "(start,end,duration)" of two endpoints, and its attributes."""
     a, b = _fill(a, b)
+    ta, tb = a, b
+    if ref is not None and a[1] is None and b[1] is None and a[2] is not None:
+        # days of an unnamed month: count them in the publication month
+        a, b = (a[0], ref.month, a[2]), (b[0], ref.month, b[2])
     base = a[0] if a[0] is not None else b[0]
     if base is None:
         base = ref.year if ref is not None else 2000
@@ -139,7 +145,7 @@ def range_value(a: Fields, b: Fields, ref: dt.date | None) -> tuple[str, dict]:
     if a[0] is not None or b[0] is not None or ref is not None:
         attrs["resolved"] = [da.isoformat(), db.isoformat()]
     # partial dates stay open in the value as the writer left them; resolved goes beside it
-    return f"({_timex(a)},{_timex(b)},{span})", attrs
+    return f"({_timex(ta)},{_timex(tb)},{span})", attrs
 
 
 def _anchors(facts: Iterable[Fact]) -> list[tuple[Fact, Fields]]:

@@ -1,0 +1,552 @@
+"""Periods longer than a day, and dates built from pieces found side by side.
+
+- decades and centuries: "the 1970s", 1970년대, 1970年代, 上世纪80年代, "21st century", 15世紀;
+- quarters and halves: "Q3 2016", "the third quarter of 2016", "last quarter", 2016년 3분기,
+  2016年第三季度, 第3四半期, "H1 2016", 상반기, 上半年, 下半期;
+- weekends: "this weekend", 이번 주말, 今週末, 本周末;
+- spans that end at or start after the publication date: "the past 3 years", "next 2 days",
+  지난 3년, 향후 5일, 过去三年, 未来三天, 過去20年間, 今後5日間, "within 10 months", 10개월 이내;
+- compose(): a year beside a month or day ("june of 1992", "2016 june", 今年の9月, 내년 6월,
+  "last September") and a part of a period ("the end of 2000", "early 2020", 10월 초, 今月下旬).
+
+Values follow Recognizers-Text: a period is "(start,end,duration)" with the end exclusive;
+a part of a period keeps the period's value and says which part in ``mod``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import itertools
+from collections.abc import Iterator
+from functools import cache
+
+import regex
+
+from .. import facts as K
+from ..document import Document
+from ..facts import Fact
+from ..numbers import parse_number
+from ..resources import lexicon
+from .base import make_fact
+from .patterns import alternation, en_number
+
+_YEAR4 = r"(?:1[0-9]\d\d|2[0-2]\d\d)"
+_HAN_SMALL = r"[一二三四五六七八九十两兩]"
+
+
+def _add_months(d: dt.date, months: int) -> dt.date:
+    idx = d.year * 12 + d.month - 1 + months
+    y, m = idx // 12, idx % 12 + 1
+    return dt.date(y, m, min(d.day, calendar.monthrange(y, m)[1]))
+
+
+def _shift(d: dt.date, unit: str, n: int) -> dt.date:
+    if unit == "D":
+        return d + dt.timedelta(days=n)
+    if unit == "W":
+        return d + dt.timedelta(weeks=n)
+    if unit == "M":
+        return _add_months(d, n)
+    if unit == "Q":
+        return _add_months(d, 3 * n)
+    return _add_months(d, 12 * n)
+
+
+def _period(doc: Document, start: int, end: int, lang: str, a, b, span: str, **attrs) -> Fact:
+    """A range fact from a to b (b exclusive); a, b are dates or TIMEX strings."""
+    sa = a.isoformat() if isinstance(a, dt.date) else a
+    sb = b.isoformat() if isinstance(b, dt.date) else b
+    if isinstance(a, dt.date) and isinstance(b, dt.date):
+        # resolved is inclusive, like the other ranges' resolved pairs
+        attrs["resolved"] = [sa, (b - dt.timedelta(days=1)).isoformat()]
+    return make_fact(
+        doc, K.DATERANGE, start, end, f"({sa},{sb},{span})", lang, **{"from": sa, "to": sb}, **attrs
+    )
+
+
+def _num(s: str | None) -> int | None:
+    if not s:
+        return None
+    low = s.lower().strip()
+    vague = {k.lower(): v for k, v in lexicon("calendar")["duration_vague"]["en"].items()}
+    if low in ("a", "an"):
+        return 1
+    if low in vague:
+        return vague[low]
+    if low in ("몇",) or low[0] in "几幾数":
+        return 3
+    v = parse_number(s)
+    return int(v) if v is not None and v == int(v) else None
+
+
+@cache
+def _patterns() -> dict[str, regex.Pattern]:
+    cal = lexicon("calendar")
+    en_num = en_number()
+    ords = alternation(cal["period_ordinals_en"])
+    prel = cal["period_rel"]
+    en_rel = alternation(prel["en"])
+    ko_ry = alternation([k for k, v in cal["relative"]["ko"].items() if v[0] == "year"])
+    zh_ry = alternation([k for k, v in cal["relative"]["zh"].items() if v[0] == "year"])
+    ja_ry = alternation([k for k, v in cal["relative"]["ja"].items() if v[0] == "year"])
+    srel = cal["span_rel"]
+    ou = cal["offset_units"]
+    vague = alternation(cal["duration_vague"]["en"])
+    en_amount = rf"(?:{en_num}|(?i:{vague}|an?))"
+    cjk_amount = rf"(?:\d+|{_HAN_SMALL}+|[几幾数])"
+    ko_amount = r"(?:\d+|한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|몇)"
+    wk = cal["weekend"]
+    wrel = cal["weekend_rel"]
+    p = {
+        "decade_en": (
+            r"(?<![\w'’])(?:(?P<the>(?i:the)\s+))?(?:(?P<y>1[0-9]\d0|20\d0)\s?['’]?s"
+            r"|(?(the)['’]?|['’])(?P<yy>\d0)['’]?s)(?![\w'’])"
+        ),
+        "decade_rel_en": (
+            rf"(?i:\b(?:the\s+)?(?P<rel>{en_rel})\s+(?:(?P<n>{en_num})\s+)?decades?\b)"
+        ),
+        "century_en": r"(?i:\b(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century\b)",
+        "decade_cjk": (
+            rf"(?:(?P<c>\d{{1,2}}|{_HAN_SMALL}{{1,3}})世[纪紀]|(?P<last>上个?世[纪紀]|上個世紀))?"
+            r"(?<!\d)(?P<y>\d{3}0|\d0)\s?(?:年代|년대)"
+        ),
+        "century_cjk": rf"(?<!\d)(?P<n>\d{{1,2}}|{_HAN_SMALL}{{1,3}})\s?(?:世[纪紀]|세기)(?!\d)",
+        "quarter_en": (
+            rf"(?<![\w])(?:(?P<y1>{_YEAR4}|\d\d)\s?-?\s?)?(?i:q)(?P<q>[1-4])(?![\w])"
+            rf"(?:\s?-?\s?(?:(?i:of)\s+)?(?P<y2>{_YEAR4})(?!\d)|\s+(?P<ry>(?i:this|last|next))\s+(?i:year))?"
+        ),
+        "quarter_ord_en": (
+            rf"(?i:(?:(?P<y1>{_YEAR4})\s+)?(?:the\s+)?(?P<ord>{ords}|final)\s+(?P<unit>quarter|half)"
+            rf"(?:\s+(?:of\s+)?(?:(?:the\s+)?(?:year\s+)?(?P<y2>{_YEAR4})(?!\d)|(?P<ry>this|last|next)\s+year|the\s+(?P<ty>year)))?)"
+        ),
+        "quarter_rel_en": (rf"(?i:\b(?P<rel>{en_rel}|past)\s+(?:(?P<n>{en_num})\s+)?quarters?\b)"),
+        "half_en": rf"(?<![\w])(?:(?P<y1>{_YEAR4})\s?-?\s?)?H(?P<h>[12])(?![\w])(?:\s?-?\s?(?P<y2>{_YEAR4})(?!\d))?",
+        "quarter_cjk": (
+            rf"(?:(?:(?P<y>\d{{4}})\s?(?:年|년)|(?P<ry>{ko_ry}|{zh_ry}|{ja_ry}))\s?(?:の|的)?\s?)?"
+            rf"(?:第\s?)?(?P<q>[1-4一二三四])\s?(?:사분기|분기|四半期|季度|季(?![节節]))"
+        ),
+        "quarter_rel_cjk": (
+            r"(?P<rel>이번|지난|다음|本|上个?|上個|下个?|下個|今|前|来|次の)\s?(?:분기|季度|四半期)"
+        ),
+        "half_cjk": (
+            rf"(?:(?:(?P<y>\d{{4}})\s?(?:年|년)|(?P<ry>{ko_ry}|{zh_ry}|{ja_ry}))\s?(?:の|的)?\s?)?"
+            rf"(?P<h>{alternation([*cal['halves']['ko'], *cal['halves']['zh'], *cal['halves']['ja']])})"
+        ),
+        "weekend_en": (
+            rf"(?i:\b(?:(?P<rel>{alternation(wrel['en'])}|that|my)\s+)?(?P<w>{alternation(wk['en'])})\b(?!s))"
+        ),
+        "weekend_cjk": (
+            rf"(?:(?P<rel>{alternation([*wrel['ko'], *wrel['zh'], *wrel['ja']])})\s?|(?P<that>その|그))?"
+            rf"(?P<w>{alternation([*wk['ko'], *wk['zh'], *wk['ja']])})"
+        ),
+        "span_en": (
+            rf"(?i:\b(?P<rel>{alternation(srel['en'])})\s+(?P<n>{en_amount})\s+"
+            rf"(?P<unit>{alternation(ou['en'])})\b)"
+        ),
+        "span_ko": (
+            rf"(?P<rel>{alternation(srel['ko'])})\s?(?P<n>{ko_amount})\s?(?P<unit>{alternation(ou['ko'])})"
+            r"(?!\s?(?:전|후|뒤|째|만에))"
+        ),
+        "span_ko_within": (
+            rf"(?<![\d\p{{Hangul}}])(?P<n>{ko_amount})\s?(?P<unit>{alternation(ou['ko'])})\s?"
+            rf"(?P<within>{alternation(cal['span_within']['ko'])})(?!\p{{Hangul}})"
+        ),
+        "span_cjk": (
+            rf"(?P<rel>{alternation([*srel['zh'], *srel['ja']])})\s?(?P<n>{cjk_amount})\s?"
+            rf"(?:[个個])?(?P<unit>{alternation([*ou['zh'], *ou['ja']])})(?P<gan>間|间)?(?![前后後])"
+        ),
+        "span_cjk_within": (
+            rf"(?<![\d])(?P<n>{cjk_amount})\s?(?P<unit>{alternation([*ou['zh'], *ou['ja']])})(?:間|间)?"
+            rf"(?P<within>{alternation([*cal['span_within']['zh'], *cal['span_within']['ja']])})"
+        ),
+    }
+    return {k: regex.compile(v) for k, v in p.items()}
+
+
+def _century_years(n: int) -> tuple[int, int]:
+    return (n - 1) * 100, n * 100
+
+
+def _quarter(doc, start, end, lang, y: int | None, q: int, **attrs) -> Fact:
+    if y is None:
+        a = f"XXXX-{3 * q - 2:02d}-01"
+        b = f"XXXX-{3 * q + 1:02d}-01" if q < 4 else "XXXX-01-01"
+        return _period(doc, start, end, lang, a, b, "P3M", quarter=q, **attrs)
+    a = dt.date(y, 3 * q - 2, 1)
+    return _period(doc, start, end, lang, a, _add_months(a, 3), "P3M", quarter=q, **attrs)
+
+
+def _half(doc, start, end, lang, y: int | None, h: int, **attrs) -> Fact:
+    if y is None:
+        a, b = ("XXXX-01-01", "XXXX-07-01") if h == 1 else ("XXXX-07-01", "XXXX-01-01")
+        return _period(doc, start, end, lang, a, b, "P6M", half=h, **attrs)
+    a = dt.date(y, 1 if h == 1 else 7, 1)
+    return _period(doc, start, end, lang, a, _add_months(a, 6), "P6M", half=h, **attrs)
+
+
+def _rel_year(doc: Document, word: str | None, lang_tables: list[dict]) -> int | None:
+    if not word or doc.date is None:
+        return None
+    for t in lang_tables:
+        v = t.get(word) or t.get(word.lower())
+        if v:
+            return doc.date.year + v[1]
+    return None
+
+
+def _two_digit_decade(yy: int, ref: dt.date | None) -> int:
+    this = (ref or dt.date.today()).year
+    return 2000 + yy if 2000 + yy <= this else 1900 + yy
+
+
+def extract_periods(doc: Document) -> Iterator[Fact]:
+    pats = _patterns()
+    text, ref = doc.text, doc.date
+    cal = lexicon("calendar")
+    rel_years = [cal["relative"][lang] for lang in ("en", "ko", "zh", "ja")]
+    prel_en = cal["period_rel"]["en"]
+    ords = cal["period_ordinals_en"]
+
+    def lang_at(m) -> str:
+        lang = doc.lang_at(m.start())
+        return lang if lang in ("ko", "zh", "ja") else "zh"
+
+    for m in pats["decade_en"].finditer(text):
+        if m["y"]:
+            y0 = int(m["y"])
+            yield _period(
+                doc, m.start(), m.end(), "en", dt.date(y0, 1, 1), dt.date(y0 + 10, 1, 1), "P10Y"
+            )
+        else:
+            yy = int(m["yy"])
+            nx = (yy + 10) % 100
+            yield _period(
+                doc, m.start(), m.end(), "en", f"XX{yy:02d}-01-01", f"XX{nx:02d}-01-01", "P10Y"
+            )
+    for m in pats["decade_rel_en"].finditer(text):
+        if ref is None:
+            continue
+        n = _num(m["n"]) if m["n"] else 1
+        sign = prel_en.get(m["rel"].lower())
+        if n is None or sign is None:
+            continue
+        base = ref.year // 10 * 10
+        if sign == 0:
+            a = base
+        elif sign < 0:
+            a = base - 10 * n
+        else:
+            a = base + 10
+        count = 1 if sign == 0 else n
+        yield _period(
+            doc,
+            m.start(),
+            m.end(),
+            "en",
+            dt.date(a, 1, 1),
+            dt.date(a + 10 * count, 1, 1),
+            f"P{10 * count}Y",
+        )
+    for name in ("century_en", "century_cjk"):
+        for m in pats[name].finditer(text):
+            n = _num(m["n"])
+            if n is None or not 1 <= n <= 22:
+                continue
+            a, b = _century_years(n)
+            lang = "en" if name == "century_en" else ("ko" if "세" in m[0] else lang_at(m))
+            yield _period(
+                doc, m.start(), m.end(), lang, f"{a:04d}-01-01", f"{b:04d}-01-01", "P100Y"
+            )
+    for m in pats["decade_cjk"].finditer(text):
+        digits = m["y"]
+        if len(digits) == 4:
+            y0 = int(digits)
+        else:
+            yy = int(digits)
+            if m["last"]:
+                y0 = 1900 + yy
+            elif m["c"]:
+                c = _num(m["c"])
+                if c is None:
+                    continue
+                y0 = (c - 1) * 100 + yy
+            else:
+                y0 = _two_digit_decade(yy, ref)
+        lang = "ko" if m[0].endswith("년대") else lang_at(m)
+        yield _period(
+            doc, m.start(), m.end(), lang, dt.date(y0, 1, 1), dt.date(y0 + 10, 1, 1), "P10Y"
+        )
+
+    for m in pats["quarter_en"].finditer(text):
+        y1 = m["y1"]
+        y = int(y1) + (2000 if len(y1) == 2 else 0) if y1 else None
+        if m["y2"]:
+            y = int(m["y2"])
+        elif m["ry"] and ref is not None:
+            y = ref.year + prel_en[m["ry"].lower()]
+        if y is None and not regex.search(
+            r"(?i:\b(?:in|during|for|by|of|until|till|through|since|before|after|and|or|to)\s+(?:the\s+)?)$|^$",
+            text[max(0, m.start() - 16) : m.start()],
+        ):
+            continue  # "Audi Q3": a bare Q3 is a quarter only where a time may stand
+        yield _quarter(doc, m.start(), m.end(), "en", y, int(m["q"]))
+    for m in pats["half_en"].finditer(text):
+        y = m["y1"] or m["y2"]
+        if not y:
+            continue
+        yield _half(doc, m.start(), m.end(), "en", int(y), int(m["h"]))
+    for m in pats["quarter_ord_en"].finditer(text):
+        o = ords.get(m["ord"].lower(), -1)
+        unit = m["unit"].lower()
+        top = 4 if unit == "quarter" else 2
+        if o == -1:
+            o = top
+        if o > top:
+            continue
+        y = m["y1"] or m["y2"]
+        yv = int(y) if y else None
+        if yv is None and m["ry"] and ref is not None:
+            yv = ref.year + prel_en[m["ry"].lower()]
+        elif yv is None and ref is not None and not m["ty"]:
+            yv = ref.year
+        if unit == "half" and not (y or m["ry"] or m["ty"]):
+            continue  # "the first half" of a match or a film, not of a year
+        fn = _quarter if unit == "quarter" else _half
+        yield fn(doc, m.start(), m.end(), "en", yv, o)
+    for m in pats["quarter_rel_en"].finditer(text):
+        if ref is None:
+            continue
+        sign = prel_en.get(m["rel"].lower(), -1)
+        n = _num(m["n"]) if m["n"] else 1
+        if n is None:
+            continue
+        cur = dt.date(ref.year, (ref.month - 1) // 3 * 3 + 1, 1)
+        if sign == 0:
+            a, count = cur, 1
+        elif sign < 0:
+            a, count = _add_months(cur, -3 * n), n
+        else:
+            a, count = _add_months(cur, 3), n
+        yield _period(doc, m.start(), m.end(), "en", a, _add_months(a, 3 * count), f"P{3 * count}M")
+
+    for m in pats["quarter_cjk"].finditer(text):
+        y = int(m["y"]) if m["y"] else _rel_year(doc, m["ry"], rel_years)
+        if y is None and m["ry"]:
+            continue
+        q = _num(m["q"])
+        if q is None:
+            continue
+        if y is None and ref is not None and not m[0].startswith("第"):
+            y = ref.year
+        lang = "ko" if "분기" in m[0] else lang_at(m)
+        yield _quarter(doc, m.start(), m.end(), lang, y, q)
+    for m in pats["quarter_rel_cjk"].finditer(text):
+        if ref is None:
+            continue
+        rel = m["rel"]
+        sign = (
+            0
+            if rel in ("이번", "本", "今")
+            else -1
+            if rel in ("지난", "前") or rel.startswith("上")
+            else 1
+        )
+        cur = dt.date(ref.year, (ref.month - 1) // 3 * 3 + 1, 1)
+        a = _add_months(cur, 3 * sign)
+        lang = "ko" if "분기" in m[0] else lang_at(m)
+        yield _period(doc, m.start(), m.end(), lang, a, _add_months(a, 3), "P3M")
+    halves = {**cal["halves"]["ko"], **cal["halves"]["zh"], **cal["halves"]["ja"]}
+    for m in pats["half_cjk"].finditer(text):
+        y = int(m["y"]) if m["y"] else _rel_year(doc, m["ry"], rel_years)
+        if y is None and ref is not None and not m["ry"]:
+            y = ref.year
+        lang = "ko" if "반기" in m[0] else lang_at(m)
+        yield _half(doc, m.start(), m.end(), lang, y, halves[m["h"]])
+
+    wrel = cal["weekend_rel"]
+    for name in ("weekend_en", "weekend_cjk"):
+        for m in pats[name].finditer(text):
+            rel = m["rel"]
+            if name == "weekend_en":
+                sign = wrel["en"].get(rel.lower()) if rel else 0
+                if rel and rel.lower() == "that":
+                    sign = None
+                lang = "en"
+            else:
+                sign = (
+                    None
+                    if m["that"]
+                    else ({**wrel["ko"], **wrel["zh"], **wrel["ja"]}.get(rel) if rel else 0)
+                )
+                lang = "ko" if m["w"] == "주말" else lang_at(m)
+            if sign is None or ref is None:
+                yield make_fact(doc, K.DATE, m.start(), m.end(), "XXXX-WXX-WE", lang, weekend=True)
+                continue
+            sat = ref + dt.timedelta(days=6 - ref.isoweekday() + 7 * sign)
+            iso = sat.isocalendar()
+            yield make_fact(
+                doc,
+                K.DATE,
+                m.start(),
+                m.end(),
+                f"{iso[0]:04d}-W{iso[1]:02d}-WE",
+                lang,
+                weekend=True,
+                resolved=[sat.isoformat(), (sat + dt.timedelta(days=1)).isoformat()],
+            )
+
+    srel = cal["span_rel"]
+    ou = cal["offset_units"]
+    for name in ("span_en", "span_ko", "span_cjk", "span_ko_within", "span_cjk_within"):
+        for m in pats[name].finditer(text):
+            if ref is None:
+                continue
+            if "within" in name:
+                sign = 1
+            else:
+                table = (
+                    srel["en"] if name == "span_en" else {**srel["ko"], **srel["zh"], **srel["ja"]}
+                )
+                sign = table.get(m["rel"].lower() if name == "span_en" else m["rel"])
+            unit_table = ou["en"] if name == "span_en" else {**ou["ko"], **ou["zh"], **ou["ja"]}
+            unit = unit_table.get(m["unit"].lower() if name == "span_en" else m["unit"])
+            n = _num(m["n"])
+            if sign is None or unit is None or n is None or n <= 0 or n > 1000:
+                continue
+            if name == "span_en" and n == 1 and m["rel"].lower() in ("last", "next", "this"):
+                continue  # "last year", "next week": the relative period, found elsewhere
+            if name == "span_ko" and m["unit"] == "일" and m["rel"] in ("지난", "오는"):
+                continue  # 지난 22일, 오는 22일: a day of the month
+            if sign < 0:
+                a, b = _shift(ref, unit, -n), ref
+            else:
+                a = ref + dt.timedelta(days=1)
+                b = _shift(a, unit, n)
+            lang = "en" if name == "span_en" else ("ko" if "ko" in name else lang_at(m))
+            yield _period(doc, m.start(), m.end(), lang, a, b, f"P{n}{unit}")
+
+
+@cache
+def _compose_patterns() -> dict[str, regex.Pattern]:
+    cal = lexicon("calendar")
+    mod = cal["period_mod"]
+    prel = cal["period_rel"]
+    return {
+        # between a year and the month or day after it: 今年の9月, 내년 6월, "2016 june"
+        "year_gap": regex.compile(r"\s?(?:の|的)?\s?"),
+        "en_before": regex.compile(
+            rf"(?i:(?<![\p{{L}}])(?P<mod>{alternation(mod['en_before'])})(?:\s+|\s*-\s*))$"
+        ),
+        "cjk_after": regex.compile(
+            rf"\s?(?:(?P<ko>{alternation(mod['ko_after'])})(?:(?=[에의은는도부까경쯤인께])|(?!\p{{Hangul}}))"
+            rf"|(?P<zh>{alternation([*mod['zh_after'], *mod['ja_after']])}))"
+        ),
+        "month_rel_before": regex.compile(
+            rf"(?:(?i:\b(?P<en>{alternation(prel['en'])})\s+)|(?P<ko>{alternation(prel['ko'])})\s?)$"
+        ),
+    }
+
+
+def _grain(f: Fact) -> str | None:
+    """'year', 'month' or 'week' for a fact naming such a period, else None."""
+    if f.kind not in (K.DATE, K.YEAR) or f.attrs.get("slot"):
+        return None
+    v = f.value
+    if regex.fullmatch(r"\d{4}", v):
+        return "year"
+    if regex.fullmatch(r"(?:\d{4}|XXXX)-\d\d", v):
+        return "month"
+    if regex.fullmatch(r"(?:\d{4}|XXXX)-W(?:\d\d|XX)", v):
+        return "week"
+    return None
+
+
+def _date_parts(f: Fact) -> tuple[int | None, int | None, int | None] | None:
+    if f.kind == K.YEAR:
+        return None if f.attrs.get("slot") else (f.attrs.get("year"), None, None)
+    if f.kind != K.DATE:
+        return None
+    m = regex.fullmatch(r"(\d{4}|XXXX)(?:-(\d\d|XX))?(?:-(\d\d|XX))?", f.value)
+    if not m:
+        return None
+    return tuple(int(g) if g and g.isdigit() else None for g in m.groups())  # type: ignore[return-value]
+
+
+def compose(doc: Document, facts: list[Fact], date_fn) -> Iterator[Fact]:
+    """Facts built from found pieces: a year and the month or day beside it, a relative month
+    and its day, a month after "last"/"this", and parts of periods ("the end of 2000").
+
+    ``date_fn(start, end, lang, y, m, d, month_rel=None)`` builds a date fact (temporal.py's).
+    """
+    pats = _compose_patterns()
+    text = doc.text
+    cal = lexicon("calendar")
+    mods = cal["period_mod"]
+    mod_en = {k.lower(): v for k, v in mods["en_before"].items()}
+    mod_cjk = {**mods["ko_after"], **mods["zh_after"], **mods["ja_after"]}
+    prel = cal["period_rel"]
+    cands = sorted(
+        (f for f in facts if f.kind in (K.DATE, K.YEAR, K.DATERANGE)),
+        key=lambda f: (f.start - f.end, f.start),
+    )
+    anchors: list[Fact] = []
+    for f in cands:
+        if not any(f.overlaps(k) for k in anchors):
+            anchors.append(f)
+    anchors.sort(key=lambda f: f.start)
+    built: list[Fact] = []
+    for fa, fb in itertools.pairwise(anchors):
+        pa, pb = _date_parts(fa), _date_parts(fb)
+        if pa is None or pb is None:
+            continue
+        gap = text[fa.end : fb.start]
+        # a year, then a month (and day) without one
+        if pa[0] is not None and pa[1] is None and pb[0] is None and pb[1] is not None:
+            if pats["year_gap"].fullmatch(gap) and (fa.lang != "en" or gap.strip() == ""):
+                if fa.lang == "en" and not gap:
+                    continue
+                built.append(date_fn(fa.start, fb.end, fb.lang, pa[0], pb[1], pb[2]))
+        # a relative month, then a day: 今月の4日, 이 달 4일, 本月十日
+        elif (
+            fa.attrs.get("relative")
+            and fa.attrs.get("unit") == "month"
+            and pa[1] is not None
+            and pb == (None, None, pb[2])
+            and pb[2] is not None
+            and pats["year_gap"].fullmatch(gap)
+        ):
+            built.append(date_fn(fa.start, fb.end, fb.lang, pa[0], pa[1], pb[2]))
+    for f in anchors:
+        p = _date_parts(f)
+        # "last September", 지난 9월: the month in the year before, this or next
+        if p is not None and p[0] is None and p[1] is not None and p[2] is None:
+            if m := pats["month_rel_before"].search(text[max(0, f.start - 12) : f.start]):
+                word = m["en"] or m["ko"]
+                off = prel["en"].get(word.lower()) if m["en"] else prel["ko"].get(word)
+                if off is not None and doc.date is not None:
+                    start = f.start - (len(text[max(0, f.start - 12) : f.start]) - m.start())
+                    built.append(date_fn(start, f.end, f.lang, doc.date.year + off, p[1], None))
+    for f in [*anchors, *built]:
+        grain = _grain(f)
+        if grain is None:
+            continue
+        head = text[max(0, f.start - 20) : f.start]
+        start, end, mod = f.start, f.end, None
+        if (m := pats["en_before"].search(head)) and f.lang == "en":
+            word = regex.sub(r"\s+", " ", m["mod"].lower())
+            mod = mod_en.get(word)
+            start = f.start - (len(head) - m.start())
+            if word.startswith("the "):
+                start += 4  # the gold and our spans leave "the" out of "the end of 2000"
+        elif m := pats["cjk_after"].match(text, f.end):
+            word = m["ko"] or m["zh"]
+            mod = mod_cjk.get(word)
+            end = m.end()
+        if mod is None:
+            continue
+        kind = K.DATE if f.kind == K.YEAR else f.kind
+        attrs = {k: v for k, v in f.attrs.items() if k not in ("within",)}
+        attrs["mod"] = mod
+        yield make_fact(doc, kind, start, end, f.value, f.lang, **attrs)
+    yield from built

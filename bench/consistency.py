@@ -402,6 +402,7 @@ class Injector:
         a = self.carrier(lang)
         date = self.pub_date(a) if needs_date else a.date
         c = self.ctx()
+        c["template"] = str(tpl)  # lets a generator see which slots the template has
         fill(lang, c, date)
         parts = tpl if isinstance(tpl, list) else [tpl]
         rendered = [render(t, c) for t in parts]
@@ -771,7 +772,8 @@ class Injector:
 
         def fill_date(lang: str, c: dict[str, Any], date: dt.date | None) -> None:
             y = rng.randint(1990, 2030)
-            if rng.random() < 0.2:
+            # February 29 is impossible only with a year that is not a leap year.
+            if rng.random() < 0.2 and "{y}" in c["template"]:
                 mo, d = 2, 29
                 while calendar.isleap(y):
                     y += 1

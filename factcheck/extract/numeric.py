@@ -148,7 +148,9 @@ def _digit_run_then_word() -> regex.Pattern:
         ]
     )
     return regex.compile(
-        rf"[\d.,，．]*+(?:[ \t\u00a0]*+[{_chars(sorted(set(markers)))}]"
+        # Bounded: an unbounded run would rescan "1,234,1,234,..." from every digit (quadratic);
+        # no numeral is written with more than 64 digits and separators.
+        rf"[\d.,，．]{{0,64}}+(?:[ \t\u00a0]*+[{_chars(sorted(set(markers)))}]"
         rf"|\s++(?i:{words})(?![\p{{L}}]))"
     )
 

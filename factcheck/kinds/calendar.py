@@ -127,6 +127,9 @@ def weekday_date(ctx: Context, params: dict[str, Any]) -> Iterator[Hit]:
         actual = actual_date.isoweekday()
         if actual == stated:
             continue
+        if _ambiguous(f) and (_swapped_weekday(actual_date) == stated or not _has_year(f)):
+            # "9/10" may be read the other way round; without a year it may not even be a date.
+            continue
         s, e = span
         stated_text = ctx.doc.text[s:e]
         inner_s, inner_e = _strip_brackets(ctx.doc.text, s, e)
@@ -144,6 +147,28 @@ def weekday_date(ctx: Context, params: dict[str, Any]) -> Iterator[Hit]:
             },
             fix=Fix(fix, safe=False),
         )
+
+
+_NUMERIC_DM = regex.compile(r"(?<!\d)(\d{1,2})[/.](\d{1,2})(?![\d])")
+
+
+def _ambiguous(f: Fact) -> bool:
+    """'9/10' may be September 10 or 9 October."""
+    if f.attrs.get("ambiguous"):
+        return True
+    m = _NUMERIC_DM.search(f.text)
+    return bool(m) and int(m[1]) <= 12 and int(m[2]) <= 12
+
+
+def _has_year(f: Fact) -> bool:
+    return bool(regex.search(r"\d{4}|['’]\d\d", f.text))
+
+
+def _swapped_weekday(d: dt.date) -> int | None:
+    try:
+        return dt.date(d.year, d.day, d.month).isoweekday()
+    except ValueError:
+        return None
 
 
 def _year_known(f: Fact, ctx: Context) -> bool:

@@ -123,30 +123,39 @@ def date_outside_event_range(ctx: Context, params: dict[str, Any]) -> Iterator[H
         )
 
 
+def _patterns_param(params: dict[str, Any], key: str) -> regex.Pattern:
+    parts = [p for pats in (params.get(key) or {}).values() for p in pats]
+    return regex.compile("|".join(f"(?:{p})" for p in parts) or r"(?!)")
+
+
 @kind("past-tense-future-date")
 def past_tense_future_date(ctx: Context, params: dict[str, Any]) -> Iterator[Hit]:
     """'attended the forum on the 27th' in an article published on the 25th."""
     if ctx.doc.date is None and not params.get("assume_today", False):
         return  # without a publication date, "after publication" means nothing
     text = ctx.doc.text
-    past = _verbs(_words(params, "past_verbs"))
+    past = _patterns_param(params, "past")
+    present = _patterns_param(params, "present_or_future")
     future = _verbs(_words(params, "future_markers"))
     for f, d in _day_dates(ctx):
         if d <= ctx.date:
             continue
         s, e = ctx.sentence_at(f.start)
-        if future.search(text, s, e) or not _attached_to_event(ctx, f, params):
+        if future.search(text, s, e):
             continue
         verb = _nearest(past, text, f, s, e)
         if verb is None:
             continue
+        other = _nearest(present, text, f, s, e)
+        if other is not None and other[0] < verb[0]:
+            continue  # the verb nearest the date is not in the past tense
         yield Hit(
             f.start,
             f.end,
             values={
                 "text": f.text,
                 "date": d.isoformat(),
-                "verb": verb[1],
+                "verb": verb[1].strip(),
                 "published": ctx.date.isoformat(),
             },
         )

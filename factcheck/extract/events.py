@@ -206,7 +206,8 @@ def same_event(a: Fact, b: Fact) -> bool:
         ta |= {"w:" + w for w in a.attrs.get("words", ())}
         tb |= {"w:" + w for w in b.attrs.get("words", ())}
     if not ta and not tb:
-        return bool(pa and pb) or a.lang == b.lang
+        # A bare head ("最初の会議", "the 2nd meeting") names no event in particular.
+        return bool(pa and pb)
     if not ta or not tb:
         return False
     return len(ta & tb) / len(ta | tb) >= 0.5

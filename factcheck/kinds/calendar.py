@@ -199,18 +199,33 @@ def calendar_validity(ctx: Context, params: dict[str, Any]) -> Iterator[Hit]:
         if reason:
             yield Hit(f.start, f.end, values={"text": f.text, "reason": reason})
     for f in ctx.by_kind[K.TIME]:
-        if f.attrs.get("invalid") and _clearly_a_time(ctx.doc.text, f):
+        if f.attrs.get("invalid") and _clearly_a_time(ctx.doc.text, f, ctx.doc.lang_at(f.start)):
             yield Hit(f.start, f.end, values={"text": f.text, "reason": "no such time of day"})
 
 
-_TIME_BEFORE = regex.compile(r"(?i:\b(?:at|from|until|till|by|before|after|around|since)\s+$)")
+_TIME_BEFORE = regex.compile(
+    r"(?i:\b(?:at|from|until|till|by|before|after|around|since)\s+$"
+    r"|(?:오전|오후|새벽|저녁|밤|午前|午後|上午|下午|凌晨|晚上)\s*$)"
+)
+_TIME_AFTER = regex.compile(
+    r"^\s*(?:에|부터|까지|起|开始|開始|から|まで|に|(?i:[ap]\.?m\b|hrs|h\b|KST|GMT|UTC))"
+)
+_CLOCK = regex.compile(r"(?P<h>\d{1,2})\s*[:시時点點]\s*(?P<m>\d{1,2})?")
 
 
-def _clearly_a_time(text: str, f: Fact) -> bool:
+def _clearly_a_time(text: str, f: Fact, lang: str) -> bool:
     """'25:10' may be a score or a ratio; only a time-marked one is an impossible time."""
+    clock = _CLOCK.search(f.text)
+    if clock is None or int(clock["h"]) >= 30:
+        return False  # "45 a.m.": a cut number, not a mistyped clock
+    if "ja" in (f.lang, lang) and int(clock["h"]) < 30:
+        return False  # 25:30 is how Japanese writes 1:30 after midnight
     if regex.search(r"(?i:[ap]\.?m\b|시|時|点|點)", f.text):
         return True
-    return bool(_TIME_BEFORE.search(text[max(0, f.start - 12) : f.start]))
+    return bool(
+        _TIME_BEFORE.search(text[max(0, f.start - 12) : f.start])
+        or _TIME_AFTER.match(text[f.end : f.end + 6])
+    )
 
 
 def _date_problem(f: Fact) -> str | None:
@@ -234,6 +249,8 @@ def _date_problem(f: Fact) -> str | None:
         return f"there is no month {m}"
     if d is None:
         return None
+    if d > 31:
+        return None  # "Mar 48.0" in a price table, "60th Aug.": a day count, not a calendar day
     if m is None:
         return None  # "60일", "the 44th lap": a day count or an ordinal, not a calendar day
     limit = calendar.monthrange(y if y is not None else 2000, m)[1]

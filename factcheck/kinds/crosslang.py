@@ -22,10 +22,10 @@ _DURATION = regex.compile(r"^PT?(?P<n>\d+(?:\.\d+)?)(?P<u>[YMWDHS])$")
 _SECONDS = {"S": 1, "M": 60, "H": 3600, "D": 86400, "W": 604800}
 
 
-def _measure(f: Fact) -> tuple[str, float] | None:
+def _measure(f: Fact, text: str) -> tuple[str, float] | None:
     """(type, value) of a fact that states a quantity, comparable across languages."""
     if f.kind == K.COUNT:
-        typ = count_type(f)
+        typ = count_type(f, text)
         n = number(f)
         return (f"count:{typ}", n) if typ and n is not None else None
     if f.kind == K.QUANTITY:
@@ -56,7 +56,7 @@ def _sides(ctx: Context) -> dict[tuple[str, str], list[Fact]]:
     for f in ctx.facts:
         if (f.attrs.get("within") and f.kind != K.COUNT) or _VAGUE.search(f.text):
             continue
-        m = _measure(f)
+        m = _measure(f, ctx.doc.text)
         if m is None:
             continue
         part = "head" if f.start < ctx.doc.headline_end else "body"
@@ -86,7 +86,7 @@ def cross_language_quantity(ctx: Context, params: dict[str, Any]) -> Iterator[Hi
             if len(fa) != 1 or len(fb) != 1:
                 continue  # several quantities of one type: no certain pairing
             x, y = fa[0], fb[0]
-            vx, vy = _measure(x), _measure(y)
+            vx, vy = _measure(x, ctx.doc.text), _measure(y, ctx.doc.text)
             if vx is None or vy is None:
                 continue
             approx = is_approx(x) or is_approx(y)

@@ -16,19 +16,22 @@ from ..resources import lexicon
 from . import Hit, kind
 from .measures import count_type, is_approx, number
 
-_EN_ITEM = r"(?:[A-Z][\p{L}'’.\-]*(?:\s+[A-Z][\p{L}'’.\-]*){0,3})"
+_EN_ITEM = r"(?:(?:the\s+)?[A-Z][\p{L}'’.\-]*(?:\s+[A-Z][\p{L}'’.\-]*){0,3})"
 # Korean names are separated by "·"; in Chinese and Japanese the dot joins the parts of one
 # transliterated name (帕特里克·里德, パトリック・リード), so there it is part of the item.
 _KO_ITEM = r"(?:\p{Hangul}{1,8})"
-_CJK_ITEM = r"(?:[\p{Han}\p{Katakana}ー]{1,8}(?:[·・][\p{Han}\p{Katakana}ー]{1,8})*)"
+_CJK_ITEM = (
+    r"(?:(?![^、，,]*?[的了是在这這那个個们們])"
+    r"[\p{Han}\p{Katakana}ー\p{Latin}]{1,6}(?:[·・][\p{Han}\p{Katakana}ー]{1,6})*)"
+)
 _EN_SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*/\s*)"
 _KO_SEP = r"(?:\s*[,·/]\s*|와\s|과\s|\s및\s)"
 _CJK_SEP = r"(?:\s*[,、/，]\s*|和|与|與|及|と|や)"
 _ITEM_SEP = {"en": (_EN_ITEM, _EN_SEP), "ko": (_KO_ITEM, _KO_SEP), "cjk": (_CJK_ITEM, _CJK_SEP)}
-_OPEN = r"\s*(?:(?P<open>[(（])\s*|[,:：]\s+|\s*[—–]\s*)"
+_OPEN = r"\s*(?:(?P<open>[(（]|[—–])\s*|[,:：]\s+)"
 # After the count: ", A, B and C" / "(A, B, C)" / ": A, B, C"
 _AFTER = {
-    fam: regex.compile(rf"{_OPEN}(?P<list>{item}(?:{sep}{item})+)(?P<close>\s*[)）])?")
+    fam: regex.compile(rf"{_OPEN}(?P<list>{item}(?:{sep}{item})+)(?P<close>\s*[)）—–])?")
     for fam, (item, sep) in _ITEM_SEP.items()
 }
 # Before the count (Korean, Chinese, Japanese word order): "한국, 중국, 일본 3개국",
@@ -67,7 +70,7 @@ def count_vs_list(ctx: Context, params: dict[str, Any]) -> Iterator[Hit]:
     wanted = set(params.get("types", ["country", "city", "company", "team"]))
     text = ctx.doc.text
     for c in ctx.by_kind[K.COUNT]:
-        if is_approx(c) or count_type(c) not in wanted:
+        if is_approx(c) or count_type(c, ctx.doc.text) not in wanted:
             continue
         n = number(c)
         if n is None or n != int(n) or not 2 <= n <= 30:

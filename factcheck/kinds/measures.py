@@ -17,12 +17,24 @@ def _noun_types() -> dict[str, str]:
     return table
 
 
-def count_type(f: Fact) -> str | None:
-    """'person', 'country' ... for a count fact, or None when its noun is not typed."""
+_MEASURE_WORDS = frozenset("个個家座所位名只支")
+
+
+def count_type(f: Fact, text: str | None = None) -> str | None:
+    """'person', 'country' ... for a count fact, or None when its noun is not typed.
+
+    With the document text, a Chinese measure word is typed by the noun after it
+    ("5个城市", "2家公司").
+    """
     noun = str(f.attrs.get("noun", "")).lower().strip()
     if not noun:
         return None
     types = _noun_types()
+    if noun in _MEASURE_WORDS and text is not None:
+        after = text[f.end : f.end + 4]
+        for word in sorted(types, key=len, reverse=True):
+            if len(word) > 1 and after.startswith(word):
+                return types[word]
     if noun in types:
         return types[noun]
     # "개국" inside "3개국가": the longest typed counter the noun starts with.

@@ -35,10 +35,12 @@ def _markers() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
     )
 
 
-def _is_total(text: str, f: Fact) -> bool:
+def _total_marks(text: str, f: Fact) -> tuple[bool, bool]:
+    """(marked before, marked after): "총 8명", "a total of 8"; "8 people in all"."""
     before, after, _ = _markers()
-    return bool(before.search(text[max(0, f.start - 14) : f.start])) or bool(
-        after.match(text[f.end : f.end + 14])
+    return (
+        bool(before.search(text[max(0, f.start - 14) : f.start])),
+        bool(after.match(text[f.end : f.end + 14])),
     )
 
 
@@ -47,13 +49,16 @@ def parts_vs_total(ctx: Context, params: dict[str, Any]) -> Iterator[Hit]:
     """Counts of one type in a sentence, one marked as the total, that do not add up."""
     text = ctx.doc.text
     for s, e in ctx.sentences:
-        counts = [c for c in ctx.in_sentence(K.COUNT, s, e) if count_type(c)]
-        totals = [c for c in counts if _is_total(text, c)]
+        counts = [c for c in ctx.in_sentence(K.COUNT, s, e) if count_type(c, ctx.doc.text)]
+        marks = [(c, *_total_marks(text, c)) for c in counts]
+        # "교사 13명 모두 37명": a marker before a count names the total more surely than
+        # one after ("13명 모두" is "all 13").
+        totals = [c for c, before, _ in marks if before] or [c for c, _, after in marks if after]
         if len(totals) != 1 or len(counts) < 3:
             continue
         total = totals[0]
-        typ = count_type(total)
-        parts = [c for c in counts if c is not total and count_type(c) == typ]
+        typ = count_type(total, ctx.doc.text)
+        parts = [c for c in counts if c is not total and count_type(c, ctx.doc.text) == typ]
         if len(parts) < 2 or any(is_approx(c) for c in [total, *parts]):
             continue
         values = [number(c) for c in parts]

@@ -155,3 +155,83 @@ def test_open_range_keeps_the_date_value() -> None:
 def test_year_slot_after_since_is_left_to_the_year_rules() -> None:
     found = facts("이 행사는 2010년 이후 매년 열렸다.")
     assert found["2010년 이후"][0] == "year"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "value"),
+    [
+        ("Sales peaked in the 1970s.", "the 1970s", "daterange", "(1970-01-01,1980-01-01,P10Y)"),
+        ("수출은 1990년대에 늘었다.", "1990년대", "daterange", "(1990-01-01,2000-01-01,P10Y)"),
+        ("上世纪80年代的工厂", "上世纪80年代", "daterange", "(1980-01-01,1990-01-01,P10Y)"),
+        ("それは15世紀に起きた。", "15世紀", "daterange", "(1400-01-01,1500-01-01,P100Y)"),
+        ("Profit rose in Q3 2023.", "Q3 2023", "daterange", "(2023-07-01,2023-10-01,P3M)"),
+        (
+            "Profit rose in the third quarter of 2023.",
+            "the third quarter of 2023",
+            "daterange",
+            "(2023-07-01,2023-10-01,P3M)",
+        ),
+        (
+            "영업이익은 2023년 3분기에 늘었다.",
+            "2023년 3분기",
+            "daterange",
+            "(2023-07-01,2023-10-01,P3M)",
+        ),
+        ("2023年第三季度利润增长。", "2023年第三季度", "daterange", "(2023-07-01,2023-10-01,P3M)"),
+        ("上半年出口增长。", "上半年", "daterange", "(2024-01-01,2024-07-01,P6M)"),
+        (
+            "Sales for last quarter fell.",
+            "last quarter",
+            "daterange",
+            "(2023-10-01,2024-01-01,P3M)",
+        ),
+        ("We meet this weekend.", "this weekend", "date", "2024-W11-WE"),
+        ("이번 주말에 만난다.", "이번 주말", "date", "2024-W11-WE"),
+        (
+            "Prices rose over the past 3 years.",
+            "past 3 years",
+            "daterange",
+            "(2021-03-13,2024-03-13,P3Y)",
+        ),
+        ("수출은 지난 3년 간 늘었다.", "지난 3년", "daterange", "(2021-03-13,2024-03-13,P3Y)"),
+        ("未来三天有雨。", "未来三天", "daterange", "(2024-03-14,2024-03-17,P3D)"),
+        ("The firm was set up at the end of 2000.", "end of 2000", "date", "2000"),
+        ("Output recovered in mid-2020.", "mid-2020", "date", "2020"),
+        ("공사는 10월 초에 끝난다.", "10월 초", "date", "XXXX-10"),
+        ("今月下旬に発表する。", "今月下旬", "date", "2024-03"),
+        (
+            "It happened on the 26th june of 2020.",
+            "the 26th june of 2020",
+            "date",
+            "2020-06-26",
+        ),
+        ("The law of June of 1992 applies.", "June of 1992", "date", "1992-06"),
+        ("今年の9月に開業する。", "今年の9月", "date", "2024-09"),
+        ("It opened last September.", "last September", "date", "2023-09"),
+        ("We go back on 4/22.", "4/22", "date", "XXXX-04-22"),
+        ("Filed 21-04-2016 in Seoul.", "21-04-2016", "date", "2016-04-21"),
+        ("I went back Friday the 15th.", "Friday the 15th", "date", "XXXX-XX-15"),
+        ("We leave next week Sunday.", "next week Sunday", "date", "2024-03-24"),
+        ("It closed 1 month 21 days ago.", "1 month 21 days ago", "date", "2024-01-23"),
+        ("The day after tomorrow it rains.", "The day after tomorrow", "date", "2024-03-15"),
+        ("08日から12日まで休む。", "08日から12日まで", "daterange", "(XXXX-XX-08,XXXX-XX-12,P4D)"),
+    ],
+)
+def test_periods_and_composed_dates(text: str, span: str, kind: str, value: str) -> None:
+    got_kind, got_value, _ = one(text, span)
+    assert (got_kind, got_value) == (kind, value)
+
+
+def test_not_dates_or_periods() -> None:
+    found = facts("Prices rose 3.5 percent to 1/2 of the 2010-11 season level; Audi Q3 sold well.")
+    assert not any(kind in ("date", "daterange") for kind, _, _ in found.values()), found
+    found = facts("On Monday 15 people died. 오는 22일 발표한다.")
+    assert found["Monday"][1] == "XXXX-WXX-1" and found["22일"][0] == "date"
+    assert "twenty second" not in facts("It was the twenty second of June.")
+
+
+def test_weekday_beside_a_day_keeps_the_weekday_contract() -> None:
+    text = "I went back Friday the 15th."
+    _, _, attrs = one(text, "Friday the 15th")
+    s, e = attrs["weekday_span"]
+    assert attrs["weekday"] == 5 and text[s:e] == "Friday"

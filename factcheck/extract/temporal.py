@@ -24,6 +24,8 @@ from .temporal_rel import extract_relative
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])"
 _MONTH = r"(?:1[0-2]|0?[1-9])"
 _YEAR4 = r"(?:1[0-9]\d\d|2[0-2]\d\d)"
+# What may follow "Monday 21" for the number to be a day: punctuation, the end, a connector.
+_DAY_END = regex.compile(r"\s*(?:[,.!?;:)]|$|(?i:at|and|or|to|through|until|till|from)\b)")
 
 
 def valid_date(y: int | None, m: int | None, d: int | None) -> bool:
@@ -113,7 +115,24 @@ def _patterns() -> dict[str, regex.Pattern]:
         # 2023-11-22, 2023.11.22, 2023/11/22
         "iso": rf"(?<![\d.\-/])(?P<y>{_YEAR4})(?P<s>[\-./])(?P<m>\d{{1,2}})(?P=s)(?P<d>\d{{1,2}})(?![\d])",
         # 11/22/2023, 22/11/2023 (ambiguous when both parts are <= 12)
-        "slash": rf"(?<![\d./])(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>{_YEAR4}|\d\d)(?![\d/])",
+        # 21-04-2016, 13.5.2015, 08/12,2015 (dashes and dots only with a four-digit year)
+        "slash": rf"(?<![\d./\-\p{{L}}])(?P<a>\d{{1,2}})(?:/(?P<b>\d{{1,2}})[/,](?P<y>{_YEAR4}|\d\d)"
+        rf"|(?P<s>[\-.])(?P<b2>\d{{1,2}})(?P=s)(?P<y2>{_YEAR4}))(?![\d/])",
+        # 4/22 after a word that takes a date ("on 4/22"), or before a CJK particle (10/2に)
+        "md": r"(?:(?<=(?i:\b(?:on|by|from|until|till|since|before|after|back|through)\s+))"
+        r"(?P<a>1[0-2]|0?[1-9]|[12]\d|3[01])(?:(?P<s>/)|(?<=(?i:\b(?:on|back)\s+)\d+)[\-.])(?P<b>3[01]|[12]\d|0?[1-9])"
+        r"|(?<![\d./\-\p{Latin}])(?P<a2>1[0-2]|0?[1-9]|[12]\d|3[01])/(?P<b2>3[01]|[12]\d|0?[1-9])(?=に|から|まで|の|에|부터|까지|\s?[~〜～]))"
+        r"(?![\d/]|[.\-,]\d|\s?(?:%|[:：]\d))",
+        # 2015-3, 2015/03, 2016 - 11: a month of a year (not "the 2010-11 season")
+        "ym_num": rf"(?<![\d./\-\p{{L}}])(?P<y>{_YEAR4})\s?(?P<s>[/\-.])\s?(?P<m>1[0-2]|0?[1-9])"
+        rf"(?![\d]|\s?(?P=s)\s?\d|[.,]\d|\s?[년年]|\s*(?i:season|school|fiscal|academic|시즌|赛季|賽季|シーズン))",
+        # 2019/sep/01, 2019-sep-1, Sep-23-2020, Oct-2, Oct/2, Oct2
+        "mon_num": rf"(?<![\p{{L}}\d])(?:(?P<y>{_YEAR4})[/\-](?P<mon>(?i:{months}))[/\-](?P<d>\d{{1,2}})"
+        rf"|(?P<mon2>(?i:{months}))(?:[/\-]|(?=\d))(?P<d2>\d{{1,2}})(?:[/\-](?P<y2>{_YEAR4}))?)(?![\d:/\p{{L}}])",
+        # Friday the 15th, Mon 13th, Monday 21, Friday 7/6: a day of the month with its weekday
+        "wd_day": rf"(?<![\p{{L}}])(?P<wd>(?i:{en_wd}))\.?,?\s+(?:(?P<the>(?i:the))\s+)?"
+        rf"(?:(?P<m>1[0-2]|0?[1-9])/(?P<md>3[01]|[12]\d|0?[1-9])|(?P<d>3[01]|[12]\d|0?[1-9])(?P<suf>st|nd|rd|th)?)"
+        rf"(?![\d/:.,]\d|\d|\s*(?i:[ap]\.?m\b|o'?clock|%|percent|people|hours?|minutes?|days?|weeks?|years?|months?|times?))",
         # Thursday, Nov. 22, 2023 / November 21-25, 2023 / Nov. 22
         "en_mdy": rf"(?:(?P<wd>(?i:{en_wd}))\.?,?\s+)?(?<![\p{{L}}])(?P<mon>(?i:{months}))\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
         rf"(?:{sep}(?:(?P<mon2>(?i:{months}))\.?\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)?(?![\d:])(?:(?:,?\s+|\s+of\s+)(?P<y>{_YEAR4})(?!\d))?"
@@ -299,12 +318,39 @@ def _extract_atoms(doc: Document) -> Iterator[Fact]:
         )
 
     for m in pats["slash"].finditer(text):
-        a, c, y = int(m["a"]), int(m["b"]), _year(m["y"])
+        a, c, y = int(m["a"]), int(m["b"] or m["b2"]), _year(m["y"] or m["y2"])
         if a > 12 and c <= 12:
             mm, dd, amb = c, a, False
         else:
             mm, dd, amb = a, c, a <= 12 and c <= 12 and a != c
         yield b.date(m.start(), m.end(), doc.lang_at(m.start()), y, mm, dd, ambiguous=amb)
+
+    for m in pats["md"].finditer(text):
+        a, c = int(m["a"] or m["a2"]), int(m["b"] or m["b2"])
+        if a > 12 and c <= 12:
+            mm, dd, amb = c, a, False
+        elif a <= 12:
+            mm, dd, amb = a, c, c <= 12 and a != c
+        else:
+            continue
+        yield b.date(m.start(), m.end(), doc.lang_at(m.start()), None, mm, dd, ambiguous=amb)
+
+    for m in pats["ym_num"].finditer(text):
+        yield b.date(m.start(), m.end(), doc.lang_at(m.start()), int(m["y"]), int(m["m"]), None)
+
+    for m in pats["mon_num"].finditer(text):
+        mon = months[(m["mon"] or m["mon2"]).lower()]
+        y = m["y"] or m["y2"]
+        d = int(m["d"] or m["d2"])
+        yield b.date(m.start(), m.end(), "en", int(y) if y else None, mon, d)
+
+    for m in pats["wd_day"].finditer(text):
+        if not (m["suf"] or m["the"] or m["m"]) and not _DAY_END.match(text, m.end()):
+            continue  # "Monday 15 people": a count after the weekday, not a day
+        wd = weekday_number(m["wd"], "en")
+        mm = int(m["m"]) if m["m"] else None
+        d = int(m["md"] or m["d"])
+        yield b.date(m.start(), m.end(), "en", None, mm, d, wd, m.span("wd"))
 
     for name in ("en_mdy", "en_dmy"):
         for m in pats[name].finditer(text):

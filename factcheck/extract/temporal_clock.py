@@ -75,7 +75,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         "en": (
             rf"(?:(?P<pre>(?i:{alternation(approx['en_before'])}))\s+)?(?<![\d:.,/])(?:"
             # half past seven, quarter to eight, 20 minutes past 3pm
-            rf"(?P<rel>(?i:(?:a\s+)?quarter|half|(?:{en_num})(?:\s+minutes?)?))\s+(?P<dir>(?i:past|after|to|before|till))\s+"
+            rf"(?P<rel>(?i:(?:a\s+)?quarter|half|(?:{en_num})(?:\s+(?:minutes?|mins?))?))\s+(?P<dir>(?i:past|after|to|before|till))\s+"
             rf"(?:(?P<rh>\d{{1,2}})|(?P<rhw>(?i:{hour_word}|noon|midnight)))(?:\s?(?P<rap>(?i:a\.m\.?|p\.m\.?|am\b|pm\b)))?"
             rf"|(?P<h>\d{{1,2}}):(?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d))?(?!\d)\s?{ap}?"
             rf"|{hour}\s?(?:(?P<mw>(?i:{minute_word}|o'?\s?clock))\s?)?{ap}"
@@ -337,6 +337,8 @@ def extract_durations(doc: Document) -> Iterator[Fact]:
                 continue
             if name == "dur_ko" and not _ko_duration_ok(m):
                 continue
+            if name == "dur_en" and _ordinal_second(m):
+                continue
             parts = _collect(m, units, wtable, vtable)
             if not parts:
                 continue
@@ -351,6 +353,16 @@ def extract_durations(doc: Document) -> Iterator[Fact]:
                 lang,
                 approx=(bound or "").lower() or None,
             )
+
+
+def _ordinal_second(m) -> bool:
+    """'twenty second of June': a spelled ordinal, not 20 seconds (that would be 'seconds')."""
+    units = m.captures("unit")
+    nums = m.captures("num")
+    if len(units) != 1 or units[0].lower() != "second" or not nums:
+        return False
+    n = nums[-1].strip().lower()
+    return n not in ("a", "an", "one") and not n[:1].isdigit()
 
 
 def _ko_duration_ok(m) -> bool:

@@ -32,6 +32,17 @@ from .base import make_fact
 from .patterns import alternation, en_number
 
 _YEAR4 = r"(?:1[0-9]\d\d|2[0-2]\d\d)"
+# Compiled once: regex's own cache lookup costs more than these matches on short values.
+_RE_YEAR = regex.compile(r"\d{4}")
+_RE_MONTH = regex.compile(r"(?:\d{4}|XXXX)-\d\d")
+_RE_WEEK = regex.compile(r"(?:\d{4}|XXXX)-W(?:\d\d|XX)")
+_RE_WEEK_NUM = regex.compile(r"(\d{4})-W(\d\d)")
+_RE_PARTS = regex.compile(r"(\d{4}|XXXX)(?:-(\d\d|XX))?(?:-(\d\d|XX))?")
+_RE_WEEK_GAP = regex.compile(r"(?i:\s+(?:on\s+)?|\s?の?\s?)")
+_RE_SPACES = regex.compile(r"\s+")
+_RE_QUARTER_CONTEXT = regex.compile(
+    r"(?i:\b(?:in|during|for|by|of|until|till|through|since|before|after|and|or|to)\s+(?:the\s+)?)$|^$"
+)
 _HAN_SMALL = r"[一二三四五六七八九十两兩]"
 
 
@@ -65,11 +76,16 @@ def _period(doc: Document, start: int, end: int, lang: str, a, b, span: str, **a
     )
 
 
+@cache
+def _vague_en() -> dict[str, int]:
+    return {k.lower(): v for k, v in lexicon("calendar")["duration_vague"]["en"].items()}
+
+
 def _num(s: str | None) -> int | None:
     if not s:
         return None
     low = s.lower().strip()
-    vague = {k.lower(): v for k, v in lexicon("calendar")["duration_vague"]["en"].items()}
+    vague = _vague_en()
     if low in ("a", "an"):
         return 1
     if low in vague:
@@ -285,10 +301,7 @@ def extract_periods(doc: Document) -> Iterator[Fact]:
             y = int(m["y2"])
         elif m["ry"] and ref is not None:
             y = ref.year + prel_en[m["ry"].lower()]
-        if y is None and not regex.search(
-            r"(?i:\b(?:in|during|for|by|of|until|till|through|since|before|after|and|or|to)\s+(?:the\s+)?)$|^$",
-            text[max(0, m.start() - 16) : m.start()],
-        ):
+        if y is None and not _RE_QUARTER_CONTEXT.search(text[max(0, m.start() - 16) : m.start()]):
             continue  # "Audi Q3": a bare Q3 is a quarter only where a time may stand
         yield _quarter(doc, m.start(), m.end(), "en", y, int(m["q"]))
     for m in pats["half_en"].finditer(text):
@@ -301,6 +314,8 @@ def extract_periods(doc: Document) -> Iterator[Fact]:
         unit = m["unit"].lower()
         top = 4 if unit == "quarter" else 2
         if o == -1:
+            if not (m["y1"] or m["y2"] or m["ry"] or m["ty"]):
+                continue  # "last quarter" alone is the previous quarter (quarter_rel_en)
             o = top
         if o > top:
             continue
@@ -453,11 +468,11 @@ def _grain(f: Fact) -> str | None:
     if f.kind not in (K.DATE, K.YEAR) or f.attrs.get("slot"):
         return None
     v = f.value
-    if regex.fullmatch(r"\d{4}", v):
+    if _RE_YEAR.fullmatch(v):
         return "year"
-    if regex.fullmatch(r"(?:\d{4}|XXXX)-\d\d", v):
+    if _RE_MONTH.fullmatch(v):
         return "month"
-    if regex.fullmatch(r"(?:\d{4}|XXXX)-W(?:\d\d|XX)", v):
+    if _RE_WEEK.fullmatch(v):
         return "week"
     return None
 
@@ -467,7 +482,7 @@ def _date_parts(f: Fact) -> tuple[int | None, int | None, int | None] | None:
         return None if f.attrs.get("slot") else (f.attrs.get("year"), None, None)
     if f.kind != K.DATE:
         return None
-    m = regex.fullmatch(r"(\d{4}|XXXX)(?:-(\d\d|XX))?(?:-(\d\d|XX))?", f.value)
+    m = _RE_PARTS.fullmatch(f.value)
     if not m:
         return None
     return tuple(int(g) if g and g.isdigit() else None for g in m.groups())  # type: ignore[return-value]
@@ -498,11 +513,11 @@ def compose(doc: Document, facts: list[Fact], date_fn) -> Iterator[Fact]:
     built: list[Fact] = []
     for fa, fb in itertools.pairwise(anchors):
         pa, pb = _date_parts(fa), _date_parts(fb)
-        if pa is None or pb is None:
-            continue
         gap = text[fa.end : fb.start]
+        if pa is None or pb is None:
+            pa = pb = (-1, -1, -1)  # only the week-and-weekday join below applies
         # a year, then a month (and day) without one
-        if pa[0] is not None and pa[1] is None and pb[0] is None and pb[1] is not None:
+        if pa[0] not in (None, -1) and pa[1] is None and pb[0] is None and pb[1] is not None:
             if pats["year_gap"].fullmatch(gap) and (fa.lang != "en" or gap.strip() == ""):
                 if fa.lang == "en" and not gap:
                     continue
@@ -517,6 +532,29 @@ def compose(doc: Document, facts: list[Fact], date_fn) -> Iterator[Fact]:
             and pats["year_gap"].fullmatch(gap)
         ):
             built.append(date_fn(fa.start, fb.end, fb.lang, pa[0], pa[1], pb[2]))
+        # a relative week, then a weekday: "next week Sunday", "this week on Friday"
+        elif (
+            fa.attrs.get("unit") == "week"
+            and (wk := _RE_WEEK_NUM.fullmatch(fa.value))
+            and fb.attrs.get("weekday")
+            and fb.value.startswith("XXXX-WXX-")
+            and _RE_WEEK_GAP.fullmatch(gap)
+        ):
+            day = dt.date.fromisocalendar(int(wk[1]), int(wk[2]), fb.attrs["weekday"])
+            built.append(
+                make_fact(
+                    doc,
+                    K.DATE,
+                    fa.start,
+                    fb.end,
+                    day.isoformat(),
+                    fb.lang,
+                    relative=True,
+                    resolved=day.isoformat(),
+                    weekday=fb.attrs["weekday"],
+                    weekday_span=fb.attrs.get("weekday_span"),
+                )
+            )
     for f in anchors:
         p = _date_parts(f)
         # "last September", 지난 9월: the month in the year before, this or next
@@ -527,6 +565,7 @@ def compose(doc: Document, facts: list[Fact], date_fn) -> Iterator[Fact]:
                 if off is not None and doc.date is not None:
                     start = f.start - (len(text[max(0, f.start - 12) : f.start]) - m.start())
                     built.append(date_fn(start, f.end, f.lang, doc.date.year + off, p[1], None))
+    yield from _offset_dates(doc, facts)
     for f in [*anchors, *built]:
         grain = _grain(f)
         if grain is None:
@@ -534,7 +573,7 @@ def compose(doc: Document, facts: list[Fact], date_fn) -> Iterator[Fact]:
         head = text[max(0, f.start - 20) : f.start]
         start, end, mod = f.start, f.end, None
         if (m := pats["en_before"].search(head)) and f.lang == "en":
-            word = regex.sub(r"\s+", " ", m["mod"].lower())
+            word = _RE_SPACES.sub(" ", m["mod"].lower())
             mod = mod_en.get(word)
             start = f.start - (len(head) - m.start())
             if word.startswith("the "):
@@ -550,3 +589,47 @@ def compose(doc: Document, facts: list[Fact], date_fn) -> Iterator[Fact]:
         attrs["mod"] = mod
         yield make_fact(doc, kind, start, end, f.value, f.lang, **attrs)
     yield from built
+
+
+_RE_ISO_DUR = regex.compile(r"P(?:(?P<Y>\d+)Y)?(?:(?P<M>\d+)M)?(?:(?P<W>\d+)W)?(?:(?P<D>\d+)D)?")
+
+
+@cache
+def _offset_after() -> regex.Pattern:
+    od = lexicon("calendar")["offset_dirs"]
+    return regex.compile(rf"(?i:\s+(?P<dir>{alternation(od['en'])})\b)")
+
+
+def _offset_dates(doc: Document, facts: list[Fact]) -> Iterator[Fact]:
+    """A compound duration and a direction: "1 month 21 days ago", "2 years 21 days later"
+    (a single unit, "3 days ago", is read by temporal_rel)."""
+    if doc.date is None:
+        return
+    dirs = {k.lower(): v for k, v in lexicon("calendar")["offset_dirs"]["en"].items()}
+    pat = _offset_after()
+    for f in facts:
+        if f.kind != K.DURATION or f.lang != "en" or f.attrs.get("approx"):
+            continue
+        dm = _RE_ISO_DUR.fullmatch(f.value)
+        if not dm or sum(1 for g in dm.groups() if g) < 2:
+            continue
+        m = pat.match(doc.text, f.end)
+        if not m or m["dir"].lower() == "before":
+            continue
+        sign = dirs.get(_RE_SPACES.sub(" ", m["dir"].lower()))
+        if sign is None:
+            continue
+        day = doc.date
+        for unit in ("Y", "M", "W", "D"):
+            if dm[unit]:
+                day = _shift(day, unit, sign * int(dm[unit]))
+        yield make_fact(
+            doc,
+            K.DATE,
+            f.start,
+            m.end(),
+            day.isoformat(),
+            "en",
+            relative=True,
+            resolved=day.isoformat(),
+        )

@@ -64,6 +64,9 @@ def open_ranges(doc: Document, facts: list[Fact]) -> Iterator[Fact]:
         yield make_fact(doc, K.DATERANGE, f.start, m.end(), f.value, f.lang, open=side, **f.attrs)
 
 
+_RE_PARTS = regex.compile(r"(\d{4})(?:-(\d\d))?(?:-(\d\d))?")
+
+
 def fields_of(f: Fact) -> Fields | None:
     """Year, month and day a date-like fact states (None where it leaves them open)."""
     if f.kind == K.YEAR:
@@ -77,7 +80,7 @@ def fields_of(f: Fact) -> Fields | None:
         out = (a.get("year"), a.get("month"), a.get("day"))
         return out if any(v is not None for v in out) else None
     if a.get("relative"):
-        m = regex.fullmatch(r"(\d{4})(?:-(\d\d))?(?:-(\d\d))?", f.value)
+        m = _RE_PARTS.fullmatch(f.value)
         if m:
             return (int(m[1]), int(m[2]) if m[2] else None, int(m[3]) if m[3] else None)
     return None

@@ -117,9 +117,7 @@ def extract_relative(doc: Document) -> Iterator[Fact]:
     pats = _patterns()
     cal = lexicon("calendar")
     text, ref = doc.text, doc.date
-    wd_names = {
-        k.lower(): v for lang in ("en", "ko", "zh", "ja") for k, v in cal["weekdays"][lang].items()
-    }
+    wd_names = _weekday_names()
     prefixes = cal["weekday_prefix"]
     for name, lang in (("wd_en", "en"), ("wd_ko", "ko"), ("wd_zh", "zh"), ("wd_ja", "ja")):
         for m in pats[name].finditer(text):

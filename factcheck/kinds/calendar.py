@@ -218,7 +218,8 @@ def _clearly_a_time(text: str, f: Fact, lang: str) -> bool:
     clock = _CLOCK.search(f.text)
     if clock is None or int(clock["h"]) >= 30:
         return False  # "45 a.m.": a cut number, not a mistyped clock
-    if "ja" in (f.lang, lang) and int(clock["h"]) < 30:
+    bad_minutes = clock["m"] is not None and int(clock["m"]) >= 60
+    if not bad_minutes and "ja" in (f.lang, lang):
         return False  # 25:30 is how Japanese writes 1:30 after midnight
     if regex.search(r"(?i:[ap]\.?m\b|시|時|点|點)", f.text):
         return True
@@ -249,7 +250,7 @@ def _date_problem(f: Fact) -> str | None:
         return f"there is no month {m}"
     if d is None:
         return None
-    if d > 31:
+    if d > 39:
         return None  # "Mar 48.0" in a price table, "60th Aug.": a day count, not a calendar day
     if m is None:
         return None  # "60일", "the 44th lap": a day count or an ordinal, not a calendar day

@@ -137,6 +137,7 @@ def past_tense_future_date(ctx: Context, params: dict[str, Any]) -> Iterator[Hit
     past = _patterns_param(params, "past")
     present = _patterns_param(params, "present_or_future")
     future = _verbs(_words(params, "future_markers"))
+    max_gap = int(params.get("max_gap", 30))
     for f, d in _day_dates(ctx):
         if d <= ctx.date:
             continue
@@ -144,8 +145,8 @@ def past_tense_future_date(ctx: Context, params: dict[str, Any]) -> Iterator[Hit
         if future.search(text, s, e):
             continue
         verb = _nearest(past, text, f, s, e)
-        if verb is None:
-            continue
+        if verb is None or verb[0] > max_gap:
+            continue  # a past verb far from the date belongs to another clause ("said ...")
         other = _nearest(present, text, f, s, e)
         if other is not None and other[0] < verb[0]:
             continue  # the verb nearest the date is not in the past tense

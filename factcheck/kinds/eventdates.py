@@ -123,6 +123,9 @@ def date_outside_event_range(ctx: Context, params: dict[str, Any]) -> Iterator[H
         )
 
 
+_DATELINE = regex.compile(r"\s+[-–—]\s")
+
+
 def _patterns_param(params: dict[str, Any], key: str) -> regex.Pattern:
     parts = [p for pats in (params.get(key) or {}).values() for p in pats]
     return regex.compile("|".join(f"(?:{p})" for p in parts) or r"(?!)")
@@ -138,12 +141,20 @@ def past_tense_future_date(ctx: Context, params: dict[str, Any]) -> Iterator[Hit
     present = _patterns_param(params, "present_or_future")
     future = _verbs(_words(params, "future_markers"))
     max_gap = int(params.get("max_gap", 30))
+    # "year ending March 31", "bought until March 31": a period's end or a deadline.
+    not_event = regex.compile(
+        rf"(?i:(?:{alternation(_words(params, 'period_words'))})\s*$)"
+        if params.get("period_words")
+        else r"(?!)"
+    )
     for f, d in _day_dates(ctx):
         if d <= ctx.date:
             continue
         s, e = ctx.sentence_at(f.start)
-        if future.search(text, s, e):
+        if future.search(text, s, e) or not_event.search(text[max(s, f.start - 14) : f.start]):
             continue
+        if _DATELINE.match(text, f.end):
+            continue  # "WELLINGTON, Feb 27 -": the wire's dateline, often a time zone ahead
         verb = _nearest(past, text, f, s, e)
         if verb is None or verb[0] > max_gap:
             continue  # a past verb far from the date belongs to another clause ("said ...")

@@ -19,9 +19,9 @@ from .measures import count_type, is_approx, number
 _EN_ITEM = r"(?:(?:the\s+)?[A-Z][\p{L}'’.\-]*(?:\s+[A-Z][\p{L}'’.\-]*){0,3})"
 # Korean names are separated by "·"; in Chinese and Japanese the dot joins the parts of one
 # transliterated name (帕特里克·里德, パトリック・リード), so there it is part of the item.
-_KO_ITEM = r"(?:\p{Hangul}{1,8})"
+_KO_ITEM = r"(?:[\p{Hangul}\p{Latin}]{1,8})"
 _CJK_ITEM = (
-    r"(?:(?![^、，,]*?[的了是在这這那个個们們])"
+    r"(?:(?![^、，,()（）\s]*?[的了是在这這那个個们們])"
     r"[\p{Han}\p{Katakana}ー\p{Latin}]{1,6}(?:[·・][\p{Han}\p{Katakana}ー]{1,6})*)"
 )
 _EN_SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*/\s*)"
@@ -97,7 +97,12 @@ def count_vs_list(ctx: Context, params: dict[str, Any]) -> Iterator[Hit]:
 
 def _listed_after(text: str, c: Fact, limit: int) -> tuple[int, int, list[str], bool] | None:
     fam = _family(c.lang)
-    m = _AFTER[fam].match(text, c.end, limit)
+    start = c.end
+    # "5个国家（A、B）": the noun after a measure word comes before the bracket.
+    noun = regex.match(r"[\p{Han}]{1,3}(?=\s*[(（])", text[start : start + 5])
+    if noun and fam == "cjk":
+        start += noun.end()
+    m = _AFTER[fam].match(text, start, limit)
     if not m:
         return None
     if bool(m["open"]) != bool(m["close"]):

@@ -147,12 +147,12 @@ def _patterns() -> dict[str, regex.Pattern]:
         # 2023년 11월 22일(수), 11월 21~25일, 이달 21일부터 25일까지
         "ko": rf"(?:(?P<rel>{ko_rel_month})\s?)?(?:(?P<y>\d{{4}}|\d\d)년\s?)?(?:(?P<m>\d{{1,2}})월\s?)?(?P<d>\d{{1,2}})(?:일)?"
         rf"(?:\s?(?:[~〜～\-–]|일?\s?부터|일?에서)\s?(?:(?P<y2>\d{{4}})년\s?)?(?:(?P<m2>\d{{1,2}})월\s?)?(?P<d2>\d{{1,2}})일(?:까지)?|일)"
-        rf"(?!\s?(?:간|동안|째))(?:\s?\((?P<wd>[{ko_short}])\)|\s?(?P<wd2>{ko_wd}))?",
+        rf"(?!\s?(?:간|동안|째))(?:\s?\((?P<wd>[{ko_short}](?:요일)?)\)|\s?(?P<wd2>{ko_wd}))?",
         "ko_ym": rf"(?:(?P<y>\d{{4}})년\s?(?P<m>\d{{1,2}})월|(?P<rel>{ko_rel_month})\s?(?P<m2>\d{{1,2}})월)(?!\s?\d{{1,2}}\s?일)(?!간)",
         # 2023年11月22日（水）, 11月21日至25日, 21～25日
-        "cjk": rf"(?:(?P<rel>{zh_rel_month}|{ja_rel_month}))?(?:(?P<y>\d{{4}}|[〇零一二三四五六七八九]{{4}})年)?(?:(?P<m>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})月)?(?P<d>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})"
-        rf"(?:{cjk_sep}(?:(?P<m2>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})月)?(?P<d2>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})[日号號](?:まで)?|[日号號])"
-        rf"(?!間|间|目)(?:\s?[（(](?P<wd>[{ja_short}]|{zh_wd}|星期.|周.|[一二三四五六日天])[）)]|\s?(?P<wd2>{ja_wd}|{zh_wd}))?",
+        "cjk": rf"(?:(?P<rel>{zh_rel_month}|{ja_rel_month}))?(?:(?P<y>\d{{4}}|[〇零一二三四五六七八九]{{4}})\s?年\s?)?(?:(?P<m>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s?月\s?)?(?P<d>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})"
+        rf"(?:{cjk_sep}(?:(?P<m2>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})月)?(?P<d2>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})[日号號](?:まで)?|\s?[日号號])"
+        rf"(?!間|间|目)(?:\s?[（(](?P<wd>[{ja_short}](?:曜日|曜)?|{zh_wd}|星期.|周.|[一二三四五六日天])[）)]|\s?(?P<wd2>{ja_wd}|{zh_wd}))?",
         "cjk_ym": r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?!\d{1,2}[日号號])",
         # Years: 1999년, 1999年, in 1999, '99
         "year_cjk": r"(?<!\d)(?P<y>\d{4})\s?(?P<mark>년|年)(?!\s?\d{1,2}\s?[월月])(?!간|間|间|度)",
@@ -160,6 +160,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         rf"|(?<![\w'’])['’](?P<y2>\d\d)(?![\d\w])",
         # The year slot after "since" / "founded in": whatever number fills it.
         "year_slot_en": rf"(?i:(?P<trigger>{years['slots']['en']['since']})|(?P<trigger2>{years['slots']['en']['founded']}))\s+(?P<y>\d{{1,5}})(?![\d,.]\d|{years['en_not_year_after']})",
+        "year_slot_prefix": rf"(?P<trigger>{years['slots_prefix']['zh']})\s?(?P<y>\d{{1,5}})\s?年(?!\s?\d{{1,2}}\s?月)",
         "year_slot_cjk": rf"(?<!\d)(?P<y>\d{{1,5}})\s?(?:(?P<since>{years['slots']['ko']['since']}|{years['slots']['zh']['since']}|{years['slots']['ja']['since']})|(?P<founded>{years['slots']['ko']['founded']}|{years['slots']['zh']['founded']}|{years['slots']['ja']['founded']}))",
         # Weekday names on their own (the ones beside a date are taken with the date).
         "relative_en": rf"(?i:\b(?P<rel>{alternation(rel['en'])})\b)",
@@ -202,7 +203,8 @@ def weekday_number(name: str | None, lang: str) -> int | None:
         return wd["ja_short"][name]
     if lang == "zh" and len(name) == 1:
         short = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7}
-        return short.get(name)
+        # A Japanese date line without kana reads as Chinese; (月)...(土) are still weekdays.
+        return short.get(name) or wd["ja_short"].get(name)
     table = _weekday_table()
     if name in table:
         return table[name]
@@ -506,6 +508,9 @@ def _extract_atoms(doc: Document) -> Iterator[Fact]:
         else:
             start, trigger = m.start("trigger2"), "founded"
         yield make_fact(doc, K.YEAR, start, m.end(), m["y"], "en", year=int(m["y"]), slot=trigger)
+
+    for m in pats["year_slot_prefix"].finditer(text):
+        yield make_fact(doc, K.YEAR, m.start(), m.end(), m["y"], "zh", year=int(m["y"]), slot="founded")
 
     for m in pats["year_slot_cjk"].finditer(text):
         marker_lang = doc.lang_at(m.end("y"))

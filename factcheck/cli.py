@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from .config import Config
 from .inputs import Article, DateChoice, InputError, expand, parse_date, read_articles
+from .parallel import jobs_value
 from .pipeline import Result, RuleChoice
 
 if TYPE_CHECKING:
@@ -84,6 +85,14 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument(
             "--exit-zero", action="store_true", help="exit 0 even when there are findings"
         )
+        sp.add_argument(
+            "--jobs",
+            "-j",
+            type=jobs_value,
+            default=1,
+            metavar="N",
+            help="check in N processes (0: one per core; default 1); output as with 1",
+        )
 
     c = sub.add_parser("check", help="report contradictions and malformed facts")
     common(c)
@@ -100,6 +109,20 @@ def build_parser() -> argparse.ArgumentParser:
     common(rep)
     selection(rep)
     rep.add_argument("--html", metavar="FILE", help="write the HTML report to FILE")
+    rep.add_argument("--json", metavar="FILE", help="write the JSON report (as check's) to FILE")
+    rep.add_argument("--sarif", metavar="FILE", help="write the SARIF report to FILE")
+    rep.add_argument(
+        "--engine",
+        choices=["local", "dask"],
+        default="local",
+        help="local processes (--jobs), or a Dask cluster (needs factcheck[dask])",
+    )
+    rep.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="--engine dask: the scheduler (tcp://host:8786); default: a local cluster of "
+        "--jobs workers (2 unless given)",
+    )
     rep.add_argument(
         "--progress",
         choices=["auto", "on", "off"],
@@ -246,17 +269,17 @@ def _exit_code(args: argparse.Namespace, results: list[Result], errors: list[str
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from .pipeline import check_article
-
     if args.unsafe_fixes and not (args.fix or args.diff):
         raise UsageError("--unsafe-fixes works with --fix or --diff")
     if args.fix and args.diff:
         raise UsageError("--fix and --diff exclude each other: --diff writes nothing")
     if args.fix and "-" in args.paths:
         raise UsageError("--fix cannot write to stdin; use --diff to see the fixes")
+    from .parallel import check_articles
+
     choice = _rule_choice(args)
     errors: list[str] = []
-    results = [check_article(a, choice) for a in _articles(args, errors)]
+    results = list(check_articles(_articles(args, errors), choice, args.jobs))
     with _output(args.output_file) as out:
         if args.diff:
             return _show_diff(out, args, results, errors)
@@ -384,12 +407,29 @@ def cmd_report(args: argparse.Namespace) -> int:
     from .pipeline import check_article
     from .report.batch import progress_wanted, run_with_progress, summary_tables
 
+    if args.scheduler and args.engine != "dask":
+        raise UsageError("--scheduler works with --engine dask")
     choice = _rule_choice(args)
     errors: list[str] = []
     articles = list(_articles(args, errors))
     show = progress_wanted(args.progress)
-    results = run_with_progress(articles, lambda a: check_article(a, choice), show)
+    if args.engine == "dask" or args.jobs != 1:
+        from .parallel import EngineError, report_results
+
+        try:
+            results = report_results(articles, choice, show, args.jobs, args.engine, args.scheduler)
+        except EngineError as exc:
+            raise UsageError(str(exc)) from None
+    else:
+        results = run_with_progress(articles, lambda a: check_article(a, choice), show)
     summary_tables(results, errors)
+    for fmt, path in (("json", args.json), ("sarif", args.sarif)):
+        if path:
+            try:
+                with open(path, "w", encoding="utf-8", newline="\n") as out:
+                    _write_report(out, fmt, results, errors)
+            except OSError as exc:
+                raise UsageError(f"--{fmt}: {path}: {exc.strerror or exc}") from None
     if args.html:
         from .report.html import write_html_report
 

@@ -28,7 +28,7 @@ from ..document import Document
 from ..facts import Fact
 from ..numbers import parse_number
 from ..resources import lexicon
-from .base import make_fact
+from .base import first_fit, make_fact
 from .patterns import alternation, en_number
 
 _YEAR4 = r"(?:1[0-9]\d\d|2[0-2]\d\d)"
@@ -505,10 +505,7 @@ def compose(doc: Document, facts: list[Fact], date_fn) -> Iterator[Fact]:
         (f for f in facts if f.kind in (K.DATE, K.YEAR, K.DATERANGE)),
         key=lambda f: (f.start - f.end, f.start),
     )
-    anchors: list[Fact] = []
-    for f in cands:
-        if not any(f.overlaps(k) for k in anchors):
-            anchors.append(f)
+    anchors = first_fit(cands)
     anchors.sort(key=lambda f: f.start)
     built: list[Fact] = []
     for fa, fb in itertools.pairwise(anchors):

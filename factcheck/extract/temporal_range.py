@@ -19,7 +19,7 @@ from .. import facts as K
 from ..document import Document
 from ..facts import Fact
 from ..resources import lexicon
-from .base import make_fact
+from .base import first_fit, make_fact
 
 Fields = tuple[int | None, int | None, int | None]
 
@@ -155,10 +155,8 @@ def _anchors(facts: Iterable[Fact]) -> list[tuple[Fact, Fields]]:
     """Non-overlapping date-like facts, longest first, in text order."""
     cands = [(f, fl) for f in facts if (fl := fields_of(f)) is not None]
     cands.sort(key=lambda c: (c[0].start - c[0].end, c[0].start))
-    kept: list[tuple[Fact, Fields]] = []
-    for f, fl in cands:
-        if not any(f.overlaps(k) for k, _ in kept):
-            kept.append((f, fl))
+    fields = {id(f): fl for f, fl in cands}
+    kept = [(f, fields[id(f)]) for f in first_fit(f for f, _ in cands)]
     kept.sort(key=lambda c: c[0].start)
     return kept
 

@@ -42,7 +42,7 @@ class Context:
             start = m.end()
         if start < len(text):
             out.append((start, len(text)))
-        return out
+        return [piece for s, e in out for piece in _bounded(text, s, e)]
 
     @cached_property
     def _sentence_starts(self) -> list[int]:
@@ -59,3 +59,23 @@ class Context:
     def date(self) -> dt.date:
         """The publication date, or today when none is known."""
         return self.doc.date or self.today
+
+
+# Rules look around a fact within its sentence; a "sentence" of thousands of characters (a
+# table, a list, text without full stops) would make that quadratic, so it is cut.
+_MAX_SENTENCE = 600
+_SOFT_BREAK = regex.compile(r"[;；,，、]\s*|\s+")
+
+
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    pieces = []
+    while end - start > _MAX_SENTENCE:
+        cut = start + _MAX_SENTENCE
+        last = None
+        for m in _SOFT_BREAK.finditer(text, start + _MAX_SENTENCE // 2, cut):
+            last = m.end()
+        cut = last or cut
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces

@@ -44,19 +44,38 @@ def ordinal_suffix(ctx: Context, params: dict[str, Any]) -> Iterator[Hit]:
         )
 
 
+def _signature(e: Any) -> tuple:
+    a = e.attrs
+    return (e.lang, a.get("head"), tuple(a.get("concepts", ())), tuple(a.get("words", ())))
+
+
 @kind("event-ordinal-consistency")
 def event_ordinal_consistency(ctx: Context, params: dict[str, Any]) -> Iterator[Hit]:
     """The same event given different ordinals (the 23rd ... 제25회 ...)."""
     scope = params.get("scope", "any")
     events = [e for e in ctx.by_kind[K.EVENT] if e.attrs.get("edition") != "other"]
     groups: list[list] = []
+    # Mentions with one signature share a group; only distinct signatures are compared, so
+    # a text repeating one event name a thousand times costs no more than naming it twice.
+    by_signature: dict[tuple, list] = {}
+    signatures: list[tuple[tuple, Any]] = []  # (signature, a mention with it)
     for e in events:
-        for g in groups:
-            if any(same_event(e, o) for o in g):
-                g.append(e)
-                break
-        else:
-            groups.append([e])
+        sig = _signature(e)
+        g = by_signature.get(sig)
+        if g is not None and not same_event(e, e):
+            groups.append([e])  # a bare head ("最初の会議") is no event in particular
+            continue
+        if g is None:
+            for other_sig, rep in signatures:
+                if same_event(e, rep):
+                    g = by_signature[other_sig]
+                    break
+            else:
+                g = []
+                groups.append(g)
+            by_signature[sig] = g
+            signatures.append((sig, e))
+        g.append(e)
     for g in groups:
         values: dict[int, list] = {}
         for e in g:

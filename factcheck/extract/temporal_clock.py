@@ -20,7 +20,8 @@ _HAN = r"[零〇一二三四五六七八九十两兩]{1,3}"
 _KO_SINO = r"(?:[이삼사오육칠팔구]?십[일이삼사오육칠팔구]?|[일이삼사오육칠팔구])"
 _KO_NATIVE = r"(?:열한|열두|한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)"
 _CJK_NUM = rf"(?:\d{{1,2}}(?:\.\d+)?|{_HAN}|{_KO_SINO}|{_KO_NATIVE})"
-_CLOCK = r"(?P<ch>[01]?\d|2[0-4]):(?P<cm>[0-5]\d)(?::(?P<cs>[0-5]\d))?(?!\d)"
+# Impossible hours and minutes (25:10, 10:77) are read too, to be reported as invalid.
+_CLOCK = r"(?P<ch>[012]?\d):(?P<cm>\d\d)(?::(?P<cs>[0-5]\d))?(?!\d)"
 
 
 def _num(s: str | None) -> float | None:
@@ -77,7 +78,7 @@ def _patterns() -> dict[str, regex.Pattern]:
             # half past seven, quarter to eight, 20 minutes past 3pm
             rf"(?P<rel>(?i:(?:a\s+)?quarter|half|(?:{en_num})(?:\s+(?:minutes?|mins?))?))\s+(?P<dir>(?i:past|after|to|before|till))\s+"
             rf"(?:(?P<rh>\d{{1,2}})|(?P<rhw>(?i:{hour_word}|noon|midnight)))(?:\s?(?P<rap>(?i:a\.m\.?|p\.m\.?|am\b|pm\b)))?"
-            rf"|(?P<h>\d{{1,2}}):(?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d))?(?!\d)\s?{ap}?"
+            rf"|(?P<h>\d{{1,2}}):(?P<mi>\d\d)(?::(?P<s>[0-5]\d))?(?!\d)\s?{ap}?"
             rf"|{hour}\s?(?:(?P<mw>(?i:{minute_word}|o'?\s?clock))\s?)?{ap}"
             rf"|(?P<hw2>(?i:{hour_word}))\s+(?P<mw2>(?i:{minute_word}))(?!\s*(?i:{en_unit}|percent|per|%))\b"
             rf"|{hour.replace('P<h>', 'P<h3>').replace('P<hw>', 'P<hw3>')}\s?(?i:o'?\s?clock)"

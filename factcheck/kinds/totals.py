@@ -96,7 +96,7 @@ def shares_over_whole(ctx: Context, params: dict[str, Any]) -> Iterator[Hit]:
         chain = [pcts[0]]
         for a, b in itertools.pairwise(pcts):
             gap = text[a.end : b.start]
-            if len(gap) <= 16 and SEPARATOR.search(gap):
+            if len(gap) <= 40 and SEPARATOR.search(gap):
                 chain.append(b)
             else:
                 break
@@ -108,6 +108,10 @@ def shares_over_whole(ctx: Context, params: dict[str, Any]) -> Iterator[Hit]:
         total = sum(v for v in values if v is not None)
         # Each share may be rounded by up to half a unit.
         if total <= limit + 0.5 * len(chain) + 1:
+            continue
+        if total > 2 * limit:
+            # Far over the whole: rates of different groups ("72% of A, 69% of B passed"),
+            # not shares of one whole with a slip.
             continue
         yield Hit(
             chain[0].start,

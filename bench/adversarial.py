@@ -37,6 +37,8 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "Han numerals": _repeat("一二三四五六七八九十百千万亿"),
     "date-like runs": _repeat("21~25일 11月21日至25日 Nov. 21-25, "),
     "HTML-like nesting": lambda n: "<div>" * (n // 11) + "the 23th" + "</div>" * (n // 11),
+    # What a markup-heavy page becomes once tags are blanked out (offsets kept): whitespace.
+    "long whitespace run": lambda n: "the 23th" + " " * (n - 16) + "the 25rd",
 }
 
 

@@ -10,7 +10,15 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from .config import Config
-from .inputs import Article, DateChoice, InputError, expand, parse_date, read_articles
+from .inputs import (
+    DEFAULT_MAX_MB,
+    Article,
+    DateChoice,
+    InputError,
+    expand,
+    parse_date,
+    read_articles,
+)
 from .parallel import jobs_value
 from .pipeline import Result, RuleChoice
 
@@ -35,6 +43,25 @@ def _codes(value: str) -> list[str]:
 
 def _globs(value: str) -> list[str]:
     return [g.strip() for g in value.split(",") if g.strip()]
+
+
+def _encoding(value: str) -> str:
+    import codecs
+
+    try:
+        return codecs.lookup(value).name
+    except LookupError:
+        raise argparse.ArgumentTypeError(f"unknown encoding: {value!r}") from None
+
+
+def _positive(value: str) -> float:
+    try:
+        n = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 (no limit) or more, not {value}")
+    return n
 
 
 CHECK_FORMATS = ["text", "json", "jsonl", "sarif", "github"]
@@ -64,6 +91,26 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("--exclude", type=_globs, default=[], help="globs never to check")
         sp.add_argument(
             "--stdin-filename", help="name for stdin: its format (.md, .html) and config"
+        )
+        sp.add_argument(
+            "--encoding",
+            type=_encoding,
+            help="the files' encoding (cp949, gb18030, big5, shift_jis ...); default: UTF-8, "
+            "else detected when clear",
+        )
+        sp.add_argument(
+            "--max-size",
+            type=_positive,
+            default=None,
+            metavar="MB",
+            help="refuse larger files (default 32; 0: no limit)",
+        )
+        sp.add_argument(
+            "--timeout",
+            type=_positive,
+            default=None,
+            metavar="SECONDS",
+            help="give up on a document after this long (default 120; 0: no limit)",
         )
         cfg = sp.add_mutually_exclusive_group()
         cfg.add_argument("--config", help="use this config file instead of searching for one")
@@ -141,7 +188,11 @@ def build_parser() -> argparse.ArgumentParser:
     cf_src.add_argument("--isolated", action="store_true", help="ignore all config files")
     cf.add_argument("--format", choices=["text", "json"], default="text")
 
-    sub.add_parser("rules", help="list the rules")
+    rl = sub.add_parser("rules", help="list the rules (built-in, the config's packs, PACK...)")
+    rl.add_argument("packs", nargs="*", metavar="PACK", help="extra rule pack files or folders")
+    rl.add_argument(
+        "--verify", action="store_true", help="run every example of the packs; exit 2 if any fails"
+    )
     r = sub.add_parser("rule", help="explain one rule, with its examples")
     r.add_argument("id")
     return p
@@ -222,8 +273,9 @@ def _articles(args: argparse.Namespace, errors: list[str]) -> Iterator[Article]:
             for file in expand(path, tuple(args.include), tuple(args.exclude)):
                 try:
                     for item in read_articles(
-                        file, given, args.stdin_filename, forced or None, fields
-                    ):
+                        file, given, args.stdin_filename, forced or None, fields,
+                        encoding=args.encoding, max_mb=_limit(args.max_size, DEFAULT_MAX_MB),
+                    ):  # fmt: skip
                         if isinstance(item, InputError):
                             errors.append(str(item))
                             print(f"factcheck: {item}", file=sys.stderr)
@@ -237,11 +289,32 @@ def _articles(args: argparse.Namespace, errors: list[str]) -> Iterator[Article]:
             print(f"factcheck: {exc}", file=sys.stderr)
 
 
+def _limit(value: float | None, default: float) -> float | None:
+    """An option's limit: the default when not given, None (no limit) for 0."""
+    if value is None:
+        return default
+    return value or None
+
+
+def _take_errors(results: list[Result], errors: list[str]) -> list[Result]:
+    """The results that were checked; those given up on (time budget) become input errors."""
+    for res in results:
+        if res.error:
+            errors.append(res.error)
+            print(f"factcheck: {res.error}", file=sys.stderr)
+    return [res for res in results if not res.error]
+
+
 def _rule_choice(args: argparse.Namespace) -> RuleChoice:
     from .config import config_for
+    from .guard import DEFAULT_BUDGET
     from .pipeline import known_rule_ids
 
-    choice = RuleChoice(select=args.select, ignore=tuple(args.ignore or ()))
+    choice = RuleChoice(
+        select=args.select,
+        ignore=tuple(args.ignore or ()),
+        time_budget=_limit(args.timeout, DEFAULT_BUDGET),
+    )
     base = _forced_config(args) or config_for(".")
     known = known_rule_ids(base, choice)
     for code in (args.select or []) + (args.ignore or []):
@@ -280,12 +353,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     choice = _rule_choice(args)
     errors: list[str] = []
     results = list(check_articles(_articles(args, errors), choice, args.jobs))
+    results = _take_errors(results, errors)
     with _output(args.output_file) as out:
         if args.diff:
             return _show_diff(out, args, results, errors)
         fixed: dict[int, int] = {}
         if args.fix:
-            fixed = _apply_fixes(args, results)
+            fixed = _apply_fixes(args, results, errors)
         _write_report(out, args.format, results, errors, fixed)
     return _exit_code(args, results, errors)
 
@@ -319,9 +393,15 @@ def _show_diff(out: TextIO, args: argparse.Namespace, results: list[Result], err
     return EXIT_FINDINGS if changed else EXIT_OK
 
 
-def _apply_fixes(args: argparse.Namespace, results: list[Result]) -> dict[int, int]:
-    """Fix the files; findings that were fixed leave the results. Returns fixed counts."""
-    from .fixes import apply_fixes, write_atomically
+def _apply_fixes(
+    args: argparse.Namespace, results: list[Result], errors: list[str]
+) -> dict[int, int]:
+    """Fix the files; findings that were fixed leave the results. Returns fixed counts.
+
+    A file that cannot be written (read-only, an encoding that cannot hold the fix) is an
+    input error, one line; its findings stay in the report and the other files are fixed.
+    """
+    from .fixes import FixError, apply_fixes, write_fix
 
     fixed: dict[int, int] = {}
     for i, res in enumerate(results):
@@ -331,7 +411,12 @@ def _apply_fixes(args: argparse.Namespace, results: list[Result]) -> dict[int, i
         after, chosen = apply_fixes(art.raw, res.findings, args.unsafe_fixes)
         if not chosen:
             continue
-        write_atomically(art.file, after, art.bom)
+        try:
+            write_fix(art.file, after, art.bom, art.encoding, art.exact)
+        except FixError as exc:
+            errors.append(str(exc))
+            print(f"factcheck: {exc}", file=sys.stderr)
+            continue
         done = {id(f) for f in chosen}
         res.findings = [f for f in res.findings if id(f) not in done]
         fixed[i] = len(chosen)
@@ -422,6 +507,7 @@ def cmd_report(args: argparse.Namespace) -> int:
             raise UsageError(str(exc)) from None
     else:
         results = run_with_progress(articles, lambda a: check_article(a, choice), show)
+    results = _take_errors(results, errors)
     summary_tables(results, errors)
     for fmt, path in (("json", args.json), ("sarif", args.sarif)):
         if path:
@@ -471,14 +557,19 @@ def cmd_config(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from .extract import extract
+    from .guard import DEFAULT_BUDGET, CheckTimeout, guarded_extract
     from .report import jsonout
 
     errors: list[str] = []
     files = []
     for article in _articles(args, errors):
         doc = article.doc
-        facts = extract(doc)
+        try:
+            facts = guarded_extract(doc, _limit(args.timeout, DEFAULT_BUDGET))
+        except CheckTimeout as exc:
+            errors.append(str(exc))
+            print(f"factcheck: {exc}", file=sys.stderr)
+            continue
         if args.format == "jsonl":
             rec = {"id": doc.meta.get("id", doc.path), "facts": [f.to_json() for f in facts]}
             sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
@@ -493,13 +584,31 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
     from rich.table import Table
 
-    from .engine import default_rules
+    from .config import config_for
+    from .engine import rules_for
     from .report.text import make_console
 
+    packs = [Path(p) for p in args.packs]
+    for pack in packs:
+        if not pack.exists():
+            raise UsageError(f"{pack}: no such rule pack file or folder")
+    # The packs the configuration of the current folder adds, as a check here would use.
+    rules = rules_for([*config_for(".").rule_packs, *packs])
+    if args.verify:
+        from .verify import verify
+
+        problems = verify(rules)
+        for line in problems:
+            print(f"factcheck: {line}", file=sys.stderr)
+        examples = sum(len(r.fire) + len(r.pass_) for r in rules)
+        print(f"{len(rules)} rules, {examples} examples: {len(problems) or 'none'} failing")
+        return EXIT_ERROR if problems else EXIT_OK
     table = Table("id", "name", "severity", "kind", "message", box=None, highlight=False)
-    for r in default_rules():
+    for r in rules:
         table.add_row(r.id, r.name, r.severity, r.kind, r.message)
     make_console().print(table)
     return EXIT_OK

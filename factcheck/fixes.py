@@ -58,15 +58,55 @@ def unified_diff(before: str, after: str, path: str) -> str:
     return "".join(out)
 
 
-def write_atomically(path: Path, text: str, bom: bool = False) -> None:
+class FixError(Exception):
+    """A fix that was not written; str() is the one line shown to the user."""
+
+
+def write_fix(
+    path: Path, text: str, bom: bool = False, encoding: str = "utf-8", exact: bool = True
+) -> None:
+    """Write fixed text back to ``path`` in its encoding, or raise FixError (nothing written).
+
+    Refused: a read-only file (no write bit, or no write access: the rename would replace it
+    anyway, so the permission is checked here), a file whose bytes did not survive decoding
+    (``exact``), and a fix that the file's encoding cannot represent.
+    """
+    try:
+        st = path.stat()
+    except OSError as exc:
+        raise FixError(f"{path}: not fixed: {exc.strerror or exc}") from None
+    if not st.st_mode & 0o222 or not os.access(path, os.W_OK):
+        raise FixError(f"{path}: read-only file, not fixed")
+    if not exact:
+        raise FixError(
+            f"{path}: not fixed: its bytes do not read back the same as {encoding}, "
+            "so rewriting it could change more than the fix"
+        )
+    try:
+        text.encode(encoding)
+    except UnicodeEncodeError as exc:
+        raise FixError(
+            f"{path}: not fixed: {text[exc.start : exc.end]!r} cannot be written in {encoding}"
+        ) from None
+    try:
+        write_atomically(path, text, bom, encoding)
+    except OSError as exc:
+        raise FixError(f"{path}: not fixed: {exc.strerror or exc}") from None
+
+
+def write_atomically(path: Path, text: str, bom: bool = False, encoding: str = "utf-8") -> None:
     """Replace ``path`` with ``text`` so that a reader sees the old file or the new one.
 
     The temporary file is made in the same folder (os.replace is atomic only within one
     file system), flushed to disk before the rename, and given the original file's mode.
-    The text is written as UTF-8 with no newline translation, so CRLF files stay CRLF, and
-    a UTF-8 BOM is put back if the file had one.
+    The text is written in ``encoding`` with no newline translation, so CRLF files stay
+    CRLF, and the encoding's byte-order mark is put back if the file had one. A process
+    killed before the rename leaves the original untouched (and, at worst, a stray
+    ``.NAME.*.factcheck`` temporary file beside it).
     """
-    data = ("\ufeff" if bom else "").encode() + text.encode("utf-8")
+    from .charsets import bom_of
+
+    data = (bom_of(encoding) if bom else b"") + text.encode(encoding)
     mode = path.stat().st_mode & 0o7777
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".factcheck", dir=path.parent)
     try:

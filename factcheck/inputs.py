@@ -8,18 +8,23 @@ findings are therefore raw-file offsets, and fixes are applied to the raw text.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import json
 import os
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .config import Config, config_for
 from .document import Document
 from .globs import any_match
 from .markup import blank, format_of, visible
 from .suppress import Suppressions, parse_suppressions
+
+if TYPE_CHECKING:
+    from .charsets import Decoded
 
 
 class InputError(Exception):
@@ -39,14 +44,16 @@ class Article:
     """One checkable text: a file, stdin, or one record of a JSONL batch."""
 
     doc: Document  # doc.text is the checkable text, the same length as ``raw``
-    raw: str  # the decoded text as it is on disk (without a UTF-8 BOM)
+    raw: str  # the decoded text as it is on disk (without a byte-order mark)
     fmt: str  # txt, md, html
     config: Config
     file: Path | None = None  # the file to write fixes to (None: stdin or a JSONL record)
-    bom: bool = False
+    bom: bool = False  # the file began with a byte-order mark (of ``encoding``)
     suppressions: Suppressions = field(default_factory=Suppressions)
     title: str | None = None
     origin: Path | None = None  # the file it came from (a JSONL record's batch file too)
+    encoding: str = "utf-8"  # the file's encoding (a Python codec name): fixes are written in it
+    exact: bool = True  # re-encoding ``raw`` gives the file's bytes back (else never rewritten)
 
 
 def parse_date(value: str) -> dt.date:
@@ -58,28 +65,58 @@ def parse_date(value: str) -> dt.date:
         raise ValueError(f"not a date (YYYY-MM-DD): {value!r}") from None
 
 
-def decode(data: bytes, label: str) -> str:
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{label}: binary file, not text")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{label}: not valid UTF-8 (byte {exc.start})") from None
+# Larger files are refused before they are read: a news article is tens of kilobytes, and
+# a file this big is a mistake (a dump, a log) that would only hold a batch up. --max-size.
+DEFAULT_MAX_MB = 32.0
 
 
-def read_bytes(path: str) -> bytes:
+def decode(data: bytes, label: str, encoding: str | None = None) -> Decoded:
+    """The file's text: UTF-8 (BOM or not), UTF-16/32 with a BOM, a named encoding, or a
+    legacy CJK encoding that charset-normalizer is sure of (see factcheck.charsets)."""
+    from .charsets import decode_bytes
+
+    return decode_bytes(data, label, encoding)
+
+
+def _mb(n: float) -> str:
+    return f"{n / 2**20:.1f} MB"
+
+
+def read_bytes(path: str, max_mb: float | None = DEFAULT_MAX_MB) -> bytes:
+    """A file's bytes (stdin for '-'); InputError for anything unreadable or too large."""
+    limit = None if not max_mb else int(max_mb * 2**20)
     if path == "-":
-        return sys.stdin.buffer.read()
+        data = sys.stdin.buffer.read() if limit is None else sys.stdin.buffer.read(limit + 1)
+        if limit is not None and len(data) > limit:
+            raise InputError(f"<stdin>: larger than the {_mb(limit)} limit (--max-size)")
+        return data
     p = Path(path)
     try:
         if p.is_dir():
             raise InputError(f"{path}: is a directory, expected a file")
-        return p.read_bytes()
+        with p.open("rb") as fh:
+            # fstat, not the size before opening: the file may be a FIFO or change size.
+            size = os.fstat(fh.fileno()).st_size
+            if limit is not None and size > limit:
+                raise InputError(
+                    f"{path}: file too large ({_mb(size)}, limit {_mb(limit)}); "
+                    "split it or raise --max-size"
+                )
+            data = fh.read() if limit is None else fh.read(limit + 1)
+            if limit is not None and len(data) > limit:  # grew while read, or a pipe
+                raise InputError(f"{path}: larger than the {_mb(limit)} limit (--max-size)")
+            return data
     except FileNotFoundError:
+        if p.is_symlink():
+            raise InputError(f"{path}: broken symbolic link") from None
         raise InputError(f"{path}: no such file") from None
     except PermissionError:
         raise InputError(f"{path}: permission denied") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory, expected a file") from None
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise InputError(f"{path}: symbolic link loop") from None
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
 
 
@@ -90,7 +127,7 @@ def label(path: str) -> str:
 def _relative(path: Path, root: Path) -> Path:
     try:
         return path.resolve().relative_to(root)
-    except ValueError:
+    except (ValueError, RuntimeError, OSError):  # RuntimeError: a symlink loop (3.11)
         return path
 
 
@@ -112,7 +149,11 @@ def expand(
     """
     p = Path(path)
     if path == "-" or not p.is_dir():
-        if not is_excluded(path, config_for(path), exclude):
+        try:
+            config = config_for(path)
+        except (RuntimeError, OSError):  # Path.resolve() of a symlink loop (RuntimeError in 3.11)
+            raise InputError(f"{path}: symbolic link loop") from None
+        if not is_excluded(path, config, exclude):
             yield path
         return
     found = False
@@ -164,17 +205,24 @@ def read_articles(
     stdin_name: str | None = None,
     config: Config | None = None,
     fields: dict[str, str] | None = None,
+    *,
+    encoding: str | None = None,
+    max_mb: float | None = DEFAULT_MAX_MB,
 ) -> Iterator[Article | InputError]:
     """Articles of one file: one for a text, Markdown or HTML file, one per JSONL record.
 
     A bad JSONL record yields an InputError naming the line; the other records go on.
-    ``fields`` overrides the config's JSONL field names (text, id, date).
+    ``fields`` overrides the config's JSONL field names (text, id, date). ``encoding`` names
+    the file's encoding (default: UTF-8, else detected); files over ``max_mb`` are refused.
     """
     name = label(path) if path != "-" or not stdin_name else stdin_name
+    data = read_bytes(path, max_mb)  # first: an unreadable path fails here with its reason
     config = config or config_for((stdin_name or ".") if path == "-" else path)
-    data = read_bytes(path)
-    text = decode(data, name)
-    bom = data.startswith(b"\xef\xbb\xbf")
+    decoded = decode(data, name, encoding)
+    text = decoded.text
+    del data  # a large file should not be held twice
+    if not text.strip():
+        raise InputError(f"{name}: empty file, nothing to check")
     file = None if path == "-" else Path(path)
     if name.endswith(".jsonl"):
         for item in _jsonl_articles(text, name, given, config, fields or {}):
@@ -196,7 +244,10 @@ def read_articles(
     if isinstance(date, InputError):
         raise InputError(f"{name}: {date}")
     doc = Document(checked, path=name, date=date.date, date_source=date.source)
-    yield Article(doc, text, fmt, config, file, bom, sup, seen.title, file)
+    yield Article(
+        doc, text, fmt, config, file, bool(decoded.bom), sup, seen.title, file,
+        decoded.encoding, decoded.exact,
+    )  # fmt: skip
 
 
 def _jsonl_articles(
@@ -226,6 +277,9 @@ def _jsonl_articles(
         rec_date, source = fallback.date, fallback.source
         raw_date = record.get(date_field)
         use_record = given is None and "record" in config.date_from
+        if use_record and raw_date is not None and not isinstance(raw_date, str):
+            yield InputError(f"{where}: field '{date_field}' must be a string (YYYY-MM-DD)")
+            continue
         if use_record and isinstance(raw_date, str) and raw_date.strip():
             try:
                 rec_date, source = parse_date(raw_date), "record"

@@ -11,6 +11,7 @@ from pathlib import Path
 from .config import Config
 from .findings import SEVERITIES, Finding
 from .globs import any_match
+from .guard import DEFAULT_BUDGET, CheckTimeout, guarded_extract
 from .inputs import Article
 from .rulepack import Rule, matches
 from .suppress import split_suppressed
@@ -23,6 +24,9 @@ class Result:
     article: Article
     findings: list[Finding]
     suppressed: list[Finding] = field(default_factory=list)
+    # Set when the article could not be checked (over its time budget): the one line shown
+    # to the user. Callers move it to the run's input errors and drop the result.
+    error: str | None = None
 
 
 @dataclass
@@ -32,6 +36,9 @@ class RuleChoice:
     select: Sequence[str] | None = None
     ignore: Sequence[str] = ()
     extend_packs: Sequence[Path] = ()
+    # Seconds one document may take (--timeout); over it, check_article gives up on it. It
+    # rides here because the choice reaches every worker of a run.
+    time_budget: float | None = DEFAULT_BUDGET
 
 
 def fails(severity: str, fail_level: str) -> bool:
@@ -86,13 +93,24 @@ def _per_file_ignored(article: Article) -> list[str]:
 
 
 def check_article(article: Article, choice: RuleChoice | None = None) -> Result:
+    """The findings of one article.
+
+    Long documents are extracted in bounded pieces (see factcheck.guard), so one
+    pathological file costs at most ``choice.time_budget``; over it, the Result carries an
+    ``error`` and no findings rather than raising, so a batch (or a worker) goes on.
+    """
     from .engine import check_document
 
-    rules = rules_for_config(article.config, choice or RuleChoice())
+    choice = choice or RuleChoice()
+    rules = rules_for_config(article.config, choice)
     ignored = _per_file_ignored(article)
     if ignored:
         rules = [r for r in rules if not matches(r.id, ignored)]
-    findings = check_document(article.doc, rules)
+    try:
+        facts = guarded_extract(article.doc, choice.time_budget)
+    except CheckTimeout as exc:
+        return Result(article, [], error=str(exc))
+    findings = check_document(article.doc, rules, facts)
     kept, suppressed = split_suppressed(
         findings, article.suppressions, lambda off: article.doc.line_col(off)[0]
     )

@@ -65,6 +65,61 @@ def _example(raw: Any, where: str) -> Example:
 _REQUIRED = ("id", "name", "kind", "severity", "message", "explanation", "examples")
 
 
+@dataclass(frozen=True)
+class RuleLines:
+    """1-based lines of one rule of a pack: the rule, and each fire / pass example."""
+
+    rule: int
+    id: str = ""
+    fire: tuple[int, ...] = ()
+    pass_: tuple[int, ...] = ()
+
+
+def rule_lines(path: Path) -> list[RuleLines]:
+    """Where each rule of a pack starts, and its examples, from the YAML node tree.
+
+    Only error messages and ``factcheck rules --verify`` need lines, so this second,
+    slower parse (node marks, not just values) runs only then, never on a normal check.
+    """
+    try:
+        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return []
+
+    def get(node: Any, key: str) -> Any:
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                if getattr(k, "value", None) == key:
+                    return v
+        return None
+
+    rules = get(root, "rules")
+    out: list[RuleLines] = []
+    for item in rules.value if isinstance(rules, yaml.SequenceNode) else ():
+        examples = get(item, "examples")
+        lines = {}
+        for which in ("fire", "pass"):
+            seq = get(examples, which)
+            seq_items = seq.value if isinstance(seq, yaml.SequenceNode) else ()
+            lines[which] = tuple(n.start_mark.line + 1 for n in seq_items)
+        rid = get(item, "id")
+        out.append(
+            RuleLines(
+                item.start_mark.line + 1,
+                str(getattr(rid, "value", "")),
+                lines["fire"],
+                lines["pass"],
+            )
+        )
+    return out
+
+
+def _rule_line(path: Path, index: int) -> str:
+    """ ":LINE" of the rule at ``index`` of a pack, or "" when it cannot be told."""
+    lines = rule_lines(path)
+    return f":{lines[index].rule}" if index < len(lines) else ""
+
+
 def load_pack(path: Path, known_kinds: set[str] | None = None) -> list[Rule]:
     try:
         text = path.read_text(encoding="utf-8")
@@ -81,13 +136,13 @@ def load_pack(path: Path, known_kinds: set[str] | None = None) -> list[Rule]:
         raise RuleError(f"{path}: a rule pack is a mapping with a 'rules' list")
     rules = []
     for i, raw in enumerate(data["rules"]):
-        where = f"{path}: rule #{i + 1}"
+        where = f"{path}{_rule_line(path, i)}: rule #{i + 1}"
         if not isinstance(raw, dict):
             raise RuleError(f"{where}: a rule is a mapping")
         missing = [k for k in _REQUIRED if k not in raw]
         if missing:
             raise RuleError(f"{where} ({raw.get('id', '?')}): missing {', '.join(missing)}")
-        where = f"{path}: {raw['id']}"
+        where = f"{path}{_rule_line(path, i)}: {raw['id']}"
         if raw["severity"] not in SEVERITIES:
             raise RuleError(f"{where}: severity must be one of {', '.join(SEVERITIES)}")
         if known_kinds is not None and raw["kind"] not in known_kinds:
@@ -95,21 +150,26 @@ def load_pack(path: Path, known_kinds: set[str] | None = None) -> list[Rule]:
         examples = raw["examples"] or {}
         if not isinstance(examples, dict):
             raise RuleError(f"{where}: examples is a mapping with 'fire' and 'pass' lists")
-        rules.append(
-            Rule(
-                id=str(raw["id"]),
-                name=str(raw["name"]),
-                kind=str(raw["kind"]),
-                severity=str(raw["severity"]),
-                message=str(raw["message"]).strip(),
-                explanation=str(raw["explanation"]).strip(),
-                params=dict(raw.get("params") or {}),
-                fire=tuple(_example(e, where) for e in examples.get("fire") or ()),
-                pass_=tuple(_example(e, where) for e in examples.get("pass") or ()),
-                source=str(path),
-            )
-        )
+        try:
+            rules.append(_rule(raw, examples, where, path))
+        except (TypeError, ValueError) as exc:  # a bad date or occurrence in an example
+            raise RuleError(f"{where}: {exc}") from None
     return rules
+
+
+def _rule(raw: dict[str, Any], examples: dict[str, Any], where: str, path: Path) -> Rule:
+    return Rule(
+        id=str(raw["id"]),
+        name=str(raw["name"]),
+        kind=str(raw["kind"]),
+        severity=str(raw["severity"]),
+        message=str(raw["message"]).strip(),
+        explanation=str(raw["explanation"]).strip(),
+        params=dict(raw.get("params") or {}),
+        fire=tuple(_example(e, where) for e in examples.get("fire") or ()),
+        pass_=tuple(_example(e, where) for e in examples.get("pass") or ()),
+        source=str(path),
+    )
 
 
 def pack_paths(extra: list[Path] | None = None) -> list[Path]:
@@ -121,12 +181,16 @@ def pack_paths(extra: list[Path] | None = None) -> list[Path]:
 
 def load_rules(extra: list[Path] | None = None, known_kinds: set[str] | None = None) -> list[Rule]:
     rules: list[Rule] = []
-    seen: dict[str, str] = {}
+    seen: dict[str, tuple[Path, int]] = {}
     for path in pack_paths(extra):
-        for rule in load_pack(path, known_kinds):
+        for i, rule in enumerate(load_pack(path, known_kinds)):
             if rule.id in seen:
-                raise RuleError(f"{path}: duplicate rule id {rule.id} (also in {seen[rule.id]})")
-            seen[rule.id] = str(path)
+                first, j = seen[rule.id]
+                raise RuleError(
+                    f"{path}{_rule_line(path, i)}: duplicate rule id {rule.id} "
+                    f"(also in {first}{_rule_line(first, j)})"
+                )
+            seen[rule.id] = (path, i)
             rules.append(rule)
     return sorted(rules, key=lambda r: r.id)
 

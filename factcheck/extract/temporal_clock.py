@@ -60,10 +60,14 @@ def _patterns() -> dict[str, regex.Pattern]:
         rf"(?:\s+(?P<half>(?i:and\s+a\s+half|and\s+half))\b)?)"
     )
     ko_unit = alternation(du["ko"])
-    ko_num = rf"(?:\d+(?:\.\d+)?|{_KO_NATIVE}|몇|(?:[일이삼사오육칠팔구]|[이삼사오육칠팔구]?십[일이삼사오육칠팔구]?)(?=\s?(?:주일|년|개월)))"
+    ko_num = r"(?:\d+(?:\.\d+)?|몇|(?:[일이삼사오육칠팔구]|[이삼사오육칠팔구]?십[일이삼사오육칠팔구]?)(?=\s?(?:주일|년|개월)))"
+    # Native numerals count only native-friendly units (한 시간, 두 달, 세 해): "한 일" is
+    # "one thing", and "이러한 시간" holds no "한" of its own.
+    ko_native_unit = "시간|개월|주일|달|주|해"
     ko_atom = (
         rf"(?:(?P<word>{alternation(dwords['ko'])})"
-        rf"|(?P<num>{ko_num})\s?(?P<unit>{ko_unit})(?:\s?(?P<half>반)(?!\p{{Hangul}}))?)"
+        rf"|(?:(?P<num>{ko_num})\s?(?P<unit>{ko_unit})|(?<!\p{{Hangul}})(?P<num>{_KO_NATIVE})\s?(?P<unit>{ko_native_unit}))"
+        rf"(?:\s?(?P<half>반)(?!\p{{Hangul}}))?)"
     )
     alternation(du["zh"])
     alternation(du["ja"])

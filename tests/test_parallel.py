@@ -178,3 +178,18 @@ def test_small_input_is_shared_between_workers() -> None:
     first, rest = parallel.chunked(iter(range(120)), 2)
     assert [len(c) for c in first] == [50]
     assert [len(c) for c in rest] == [50, 20]
+
+
+def test_fix_writes_the_same_files(folder: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "copy"
+    shutil.copytree(folder, copy)
+    one = run("check", str(folder), "--date", "2023-11-25", "--fix", "--jobs", "1")
+    two = run("check", str(copy), "--date", "2023-11-25", "--fix", "--jobs", "2")
+    assert one.returncode == two.returncode
+    for p in sorted(folder.rglob("*.*")):
+        twin = copy / p.relative_to(folder)
+        assert twin.read_bytes() == p.read_bytes()
+        assert "25rd" not in p.read_text(encoding="utf-8")  # the seed's, fixed to 25th
+    assert two.stdout.replace(str(copy).encode(), b"") == one.stdout.replace(
+        str(folder).encode(), b""
+    )

@@ -119,8 +119,9 @@ def _patterns() -> dict[str, regex.Pattern]:
         "slash": rf"(?<![\d./\-\p{{L}}])(?P<a>\d{{1,2}})(?:/(?P<b>\d{{1,2}})[/,](?P<y>{_YEAR4}|\d\d)"
         rf"|(?P<s>[\-.])(?P<b2>\d{{1,2}})(?P=s)(?P<y2>{_YEAR4}))(?![\d/])",
         # 4/22 after a word that takes a date ("on 4/22"), or before a CJK particle (10/2に)
-        "md": r"(?:(?<=(?i:\b(?:on|by|from|until|till|since|before|after|back|through)\s+))"
-        r"(?P<a>1[0-2]|0?[1-9]|[12]\d|3[01])(?:(?P<s>/)|(?<=(?i:\b(?:on|back)\s+)\d+)[\-.])(?P<b>3[01]|[12]\d|0?[1-9])"
+        # Look-behinds are bounded: "\s+" in one rescans a long run of spaces from every position.
+        "md": r"(?:(?<=(?i:\b(?:on|by|from|until|till|since|before|after|back|through)\s{1,3}))"
+        r"(?P<a>1[0-2]|0?[1-9]|[12]\d|3[01])(?:(?P<s>/)|(?<=(?i:\b(?:on|back)\s{1,3})\d{1,2})[\-.])(?P<b>3[01]|[12]\d|0?[1-9])"
         r"|(?<![\d./\-\p{Latin}])(?P<a2>1[0-2]|0?[1-9]|[12]\d|3[01])/(?P<b2>3[01]|[12]\d|0?[1-9])(?=に|から|まで|の|에|부터|까지|\s?[~〜～]))"
         r"(?![\d/]|[.\-,]\d|\s?(?:%|[:：]\d))",
         # 2015-3, 2015/03, 2016 - 11: a month of a year (not "the 2010-11 season")

@@ -9,8 +9,9 @@ the serial run's objects and every report format prints the same bytes.
 At most a few chunks per worker are in flight, so a batch of any size is streamed through the
 pool rather than loaded into it. The same chunk function runs on Dask (factcheck.dask_engine).
 
-Nothing here is imported by ``factcheck check one.txt``: the CLI imports this module only for
-``--jobs`` other than 1, and the pool starts only when there are at least two articles.
+Importing this module is cheap (``factcheck check one.txt`` does): concurrent.futures and
+multiprocessing are imported only when a pool starts, and a pool starts only for --jobs
+other than 1 and at least two articles.
 """
 
 from __future__ import annotations

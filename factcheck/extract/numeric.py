@@ -587,42 +587,13 @@ def _around_numerals(
         cur = pats["currency"](text, s)
         if cur:
             currency = lex["currency_before"][cur["m"]]
-            yield make_fact(
-                doc,
-                K.QUANTITY,
-                cur.start(),
-                e,
-                f"{format_number(value)} {currency}",
-                unit=currency,
-                amount=format_number(value),
-                measure="money",
-            )
+            yield _quantity(doc, cur.start(), e, value, currency, "money")
         c = pats["money_after"].match(text, e)
         if c:
-            currency = lex["currency_after"][c["cur"]]
-            yield make_fact(
-                doc,
-                K.QUANTITY,
-                s,
-                c.end(),
-                f"{format_number(value)} {currency}",
-                unit=currency,
-                amount=format_number(value),
-                measure="money",
-            )
+            yield _quantity(doc, s, c.end(), value, lex["currency_after"][c["cur"]], "money")
         c = pats["unit"].match(text, e)
         if c:
-            unit = lex["units"][c["unit"]]
-            yield make_fact(
-                doc,
-                K.QUANTITY,
-                s,
-                c.end(),
-                f"{format_number(value)} {unit}",
-                unit=unit,
-                amount=format_number(value),
-                measure="unit",
-            )
+            yield _quantity(doc, s, c.end(), value, lex["units"][c["unit"]], "unit")
 
 
 def _is_han(c: str) -> bool:
@@ -882,3 +853,11 @@ def _ko_native_counts(doc: Document) -> Iterator[Fact]:
 def _one_pronoun_before() -> regex.Pattern:
     words = alternation(lexicon("numerals")["en"]["one_pronoun_after"])
     return regex.compile(rf"(?i:(?<![\p{{L}}])(?:{words}))\s+\Z")
+
+
+def _quantity(doc: Document, start: int, end: int, value: float, unit: str, measure: str) -> Fact:
+    """A sum of money or a measured amount: value "5000000000 KRW", "42 km"."""
+    amount = format_number(value)
+    return make_fact(
+        doc, K.QUANTITY, start, end, f"{amount} {unit}", unit=unit, amount=amount, measure=measure
+    )

@@ -72,10 +72,15 @@ def decode_bytes(data: bytes, label: str, encoding: str | None = None) -> Decode
                     f"{label}: not valid {name.upper()} (byte {where}) despite its byte-order mark"
                 ) from None
     if b"\x00" in data[:_SNIFF]:
-        raise InputError(
-            f"{label}: binary file, not text (UTF-16 without a byte-order mark needs "
-            "--encoding utf-16-le or utf-16-be)"
-        )
+        head = data[:_SNIFF]
+        # Text in UTF-16 without a BOM has a NUL in every other byte; anything else is binary.
+        halves = (head[0::2].count(0), head[1::2].count(0))
+        if len(head) >= 4 and max(halves) >= len(head) // 2 * 0.9:
+            raise InputError(
+                f"{label}: looks like UTF-16 without a byte-order mark; "
+                "name it with --encoding utf-16-le or utf-16-be"
+            )
+        raise InputError(f"{label}: binary file, not text")
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as exc:

@@ -185,3 +185,14 @@ def test_main_in_process_returns_code(fixtures: Path, capsys: pytest.CaptureFixt
 def test_console_script_installed() -> None:
     exe = Path(sys.executable).parent / ("factcheck.exe" if os.name == "nt" else "factcheck")
     assert exe.exists(), "the factcheck console script is installed with the package"
+
+
+def test_utf16_without_bom_is_named_not_called_binary(tmp_path: Path) -> None:
+    p = tmp_path / "draft.txt"
+    p.write_bytes("the 23th conference".encode("utf-16-le"))
+    r = run("check", str(p))
+    assert r.returncode == 2
+    err = r.stderr.decode().strip()
+    assert len(err.splitlines()) == 1 and "--encoding utf-16-le" in err
+    r = run("check", str(p), "--encoding", "utf-16-le", "--format", "json")
+    assert r.returncode == 1 and b'"FC101"' in r.stdout

@@ -84,7 +84,9 @@ def print_summary(console: Console, summary: dict) -> None:
         extra += f" {summary['suppressed']} suppressed inline."
     if summary.get("fixed"):
         extra += f" {summary['fixed']} fixed."
-    if n == 0:
+    if n == 0 and summary["files"] == 0 and summary["input_errors"]:
+        pass  # nothing was read: the input errors below say why
+    elif n == 0:
         console.print(
             Text(f"No findings in {summary['files']} file(s).{extra}", style="bold green")
         )

@@ -7,7 +7,7 @@ rules/lexicon/events.yaml) so that the same event written in different languages
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -58,9 +58,16 @@ def _tables() -> tuple[
     return head_class, concept_of, term_re, heads
 
 
+@cache
+def _heads_longest_first() -> tuple[tuple[str, str], ...]:
+    head_class = _tables()[0]
+    return tuple(sorted(head_class.items(), key=lambda kv: -len(kv[0])))
+
+
+@lru_cache(maxsize=8192)  # bounded: batches see endless names
 def event_signature(name: str) -> tuple[str | None, frozenset[str], frozenset[str]]:
     """(head class, concepts, leftover words) of an event name in any language."""
-    head_class, concept_of, term_re, _ = _tables()
+    _, concept_of, term_re, _ = _tables()
     low = name.lower()
     concepts: set[str] = set()
     spans = []
@@ -76,7 +83,7 @@ def event_signature(name: str) -> tuple[str | None, frozenset[str], frozenset[st
     for s, e in reversed(spans):
         rest = rest[:s] + " " + rest[e:]
     head = None
-    for h, cls in sorted(head_class.items(), key=lambda kv: -len(kv[0])):
+    for h, cls in _heads_longest_first():
         if low.rstrip().endswith(h):
             head = cls
             rest = rest.rstrip()[: -len(h)] if rest.rstrip().endswith(h) else rest

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from ..facts import Fact
 from ..resources import lexicon
@@ -29,17 +29,26 @@ def count_type(f: Fact, text: str | None = None) -> str | None:
     noun = str(f.attrs.get("noun", "")).lower().strip()
     if not noun:
         return None
+    after = text[f.end : f.end + 4] if noun in _MEASURE_WORDS and text is not None else ""
+    return _type_of(noun, after)
+
+
+@cache
+def _longest_first() -> tuple[str, ...]:
+    return tuple(w for w in sorted(_noun_types(), key=len, reverse=True) if len(w) > 1)
+
+
+@lru_cache(maxsize=8192)  # bounded: batches see endless names
+def _type_of(noun: str, after: str) -> str | None:
     types = _noun_types()
-    if noun in _MEASURE_WORDS and text is not None:
-        after = text[f.end : f.end + 4]
-        for word in sorted(types, key=len, reverse=True):
-            if len(word) > 1 and after.startswith(word):
-                return types[word]
+    for word in _longest_first():
+        if after.startswith(word):
+            return types[word]
     if noun in types:
         return types[noun]
     # "개국" inside "3개국가": the longest typed counter the noun starts with.
-    for word in sorted(types, key=len, reverse=True):
-        if noun.startswith(word) and len(word) > 1:
+    for word in _longest_first():
+        if noun.startswith(word):
             return types[word]
     return None
 

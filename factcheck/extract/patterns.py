@@ -40,39 +40,6 @@ def en_number() -> str:
     return rf"(?:(?:{DIGITS})(?:\s+(?:{scale})\b)?|(?<![\p{{L}}\-])(?i:{words})(?![\p{{L}}\-]))"
 
 
-@cache
-def han_number() -> str:
-    """Han numerals, possibly mixed with digits: 二十五, 千五百, 1万5千, 3億, 两."""
-    han = lexicon("numerals")["han"]
-    chars = "".join([*han["digits"], *han["small"], *han["big"]])
-    big = "".join(han["big"])
-    return (
-        rf"(?:{CJK_DIGITS}(?:[{big}千百十](?:{CJK_DIGITS}|[{chars}])*)?"
-        rf"|(?<![{chars}])[{chars}]+(?:[点點][{chars}]+)?)"
-    )
-
-
-@cache
-def ko_number() -> str:
-    """Korean numerals: digits with 만/억/조 units (3만, 1억2000만), Sino-Korean words."""
-    sino = lexicon("numerals")["ko_sino"]
-    digits = "".join(sino["digits"])
-    units = "".join([*sino["small"], *sino["big"]])
-    return (
-        rf"(?:{CJK_DIGITS}(?:\s?[천백십]?[만억조](?:\s?{CJK_DIGITS}[천백십]?[만억조]?)*|[천백])?"
-        # Sino-Korean in Hangul only with a unit, so that 이 ("this") and 일 ("day") stay out.
-        rf"|(?<!\p{{Hangul}})[{digits}]?[{units}](?:[{digits}{units}])*(?=[\s\p{{P}}]|[명개년월일회차번시분초원]|$))"
-    )
-
-
-@cache
-def ko_native_number() -> str:
-    ko = lexicon("numerals")["ko_native"]
-    units = alternation(ko["units"])
-    tens = alternation(ko["tens"])
-    return rf"(?:(?:{tens})(?:{units})?|(?:{units}))"
-
-
 def _chars(words) -> str:
     return "".join(regex.escape(w) for w in words)
 

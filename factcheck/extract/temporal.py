@@ -511,7 +511,9 @@ def _extract_atoms(doc: Document) -> Iterator[Fact]:
         yield make_fact(doc, K.YEAR, start, m.end(), m["y"], "en", year=int(m["y"]), slot=trigger)
 
     for m in pats["year_slot_prefix"].finditer(text):
-        yield make_fact(doc, K.YEAR, m.start(), m.end(), m["y"], "zh", year=int(m["y"]), slot="founded")
+        yield make_fact(
+            doc, K.YEAR, m.start(), m.end(), m["y"], "zh", year=int(m["y"]), slot="founded"
+        )
 
     for m in pats["year_slot_cjk"].finditer(text):
         marker_lang = doc.lang_at(m.end("y"))

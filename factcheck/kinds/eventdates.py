@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from functools import cache
 from typing import Any
 
 import regex
@@ -18,21 +19,14 @@ from . import Hit, kind
 from .calendar import calendar_date
 
 
-def _words(params: dict[str, Any], key: str) -> list[str]:
-    out: list[str] = []
-    for words in (params.get(key) or {}).values():
-        out.extend(words)
-    return out
+def _words(params: dict[str, Any], key: str) -> tuple[str, ...]:
+    return tuple(w for words in (params.get(key) or {}).values() for w in words)
 
 
-_VERB_CACHE: dict[tuple[str, ...], regex.Pattern] = {}
-
-
-def _verbs(words: list[str]) -> regex.Pattern:
-    key = tuple(sorted(words))
-    if key not in _VERB_CACHE:
-        _VERB_CACHE[key] = regex.compile(rf"(?i:(?<![\p{{Latin}}])(?:{alternation(words)}))")
-    return _VERB_CACHE[key]
+@cache
+def _verbs(words: tuple[str, ...]) -> regex.Pattern:
+    # Cached: kinds run once per document, and the word lists are the rule's, fixed.
+    return regex.compile(rf"(?i:(?<![\p{{Latin}}])(?:{alternation(words)}))")
 
 
 def _nearest(
@@ -127,8 +121,12 @@ _DATELINE = regex.compile(r"\s+[-–—]\s")
 
 
 def _patterns_param(params: dict[str, Any], key: str) -> regex.Pattern:
-    parts = [p for pats in (params.get(key) or {}).values() for p in pats]
-    return regex.compile("|".join(f"(?:{p})" for p in parts) or r"(?!)")
+    return _any_of(_words(params, key))
+
+
+@cache
+def _any_of(patterns: tuple[str, ...]) -> regex.Pattern:
+    return regex.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)")
 
 
 @kind("past-tense-future-date")
@@ -142,11 +140,8 @@ def past_tense_future_date(ctx: Context, params: dict[str, Any]) -> Iterator[Hit
     future = _verbs(_words(params, "future_markers"))
     max_gap = int(params.get("max_gap", 30))
     # "year ending March 31", "bought until March 31": a period's end or a deadline.
-    not_event = regex.compile(
-        rf"(?i:(?:{alternation(_words(params, 'period_words'))})\s*$)"
-        if params.get("period_words")
-        else r"(?!)"
-    )
+    period = _words(params, "period_words")
+    not_event = _any_of((rf"(?i:(?:{alternation(period)})\s*$)",) if period else ())
     for f, d in _day_dates(ctx):
         if d <= ctx.date:
             continue

@@ -25,7 +25,7 @@ from ..facts import Fact
 from ..numbers import format_number, parse_cjk, parse_en_words, parse_ko_native, parse_number
 from ..resources import lexicon
 from .base import make_fact
-from .patterns import CJK_DIGITS, alternation, digit_number, number
+from .patterns import CJK_DIGITS, alternation, char_class, digit_number, number
 
 
 def expected_suffix(n: int) -> str:
@@ -77,10 +77,6 @@ def _en_ordinal_cardinals() -> dict[str, str]:
     return {w: by_value[v] for w, v in words.items() if v in by_value}
 
 
-def _chars(words) -> str:
-    return "".join(regex.escape(w) for w in words)
-
-
 def _last_chars(words) -> frozenset[str]:
     return frozenset(c for w in words for c in (w[-1].lower(), w[-1].upper()))
 
@@ -111,7 +107,7 @@ def _scanner() -> tuple[regex.Pattern, regex.Pattern]:
             "an",
         ]
     )
-    trigger = rf"[\d{_chars(sorted(first))}]+|[-−－+.．](?=\s?[\d.．])|\b(?i:{words})\b"
+    trigger = rf"[\d{char_class(sorted(first))}]+|[-−－+.．](?=\s?[\d.．])|\b(?i:{words})\b"
     return regex.compile(trigger), regex.compile(number())
 
 
@@ -150,7 +146,7 @@ def _digit_run_then_word() -> regex.Pattern:
     return regex.compile(
         # Bounded: an unbounded run would rescan "1,234,1,234,..." from every digit (quadratic);
         # no numeral is written with more than 64 digits and separators.
-        rf"[\d.,，．]{{0,64}}+(?:[ \t\u00a0]*+[{_chars(sorted(set(markers)))}]"
+        rf"[\d.,，．]{{0,64}}+(?:[ \t\u00a0]*+[{char_class(sorted(set(markers)))}]"
         rf"|\s++(?i:{words})(?![\p{{L}}]))"
     )
 
@@ -219,8 +215,8 @@ def _patterns() -> dict:
     cjk_prefixes = [p for p in prefixes if p not in ko_prefixes]
     suffix = lex["ordinal_suffix"]
     zh_ja_before = [*approx["zh_before"], *approx["ja_before"]]
-    sino_digits = _chars(num["ko_sino"]["digits"])
-    sino_big = _chars(num["ko_sino"]["big"])
+    sino_digits = char_class(num["ko_sino"]["digits"])
+    sino_big = char_class(num["ko_sino"]["big"])
     p: dict = {
         "en_ordinal": regex.compile(
             r"(?<![\p{L}\d.,\-/])(?P<num>\d+)(?P<suf>(?i:st|nd|rd|th))(?![\p{L}\d])"
@@ -299,8 +295,8 @@ def _en_card_word() -> str:
 def _ko_sino_spaced() -> str:
     """A Sino-Korean numeral of any length, a space allowed after 만/억/조 (이십일조 삼백)."""
     sino = lexicon("numerals")["ko_sino"]
-    ks = _chars(sino["digits"])
-    big = _chars(sino["big"])
+    ks = char_class(sino["digits"])
+    big = char_class(sino["big"])
     group = rf"(?:[{ks}]?천)?(?:[{ks}]?백)?(?:[{ks}]?십)?[{ks}]?"
     return rf"(?=[{ks}십백천{big}]){group}(?:[{big}]\s?{group})*(?<=[{ks}십백천{big}])"
 
@@ -328,7 +324,7 @@ def _relative_patterns() -> dict:
     nth = alternation([w for w, v in en_words["ordinals"].items() if 2 <= v <= 10])
     units = alternation([w for w, v in en_words["units"].items() if 1 <= v <= 9])
     han = lexicon("numerals")["han"]
-    ja_num = rf"[\d{_chars(han['digits'])}{_chars(han['small'])}]+"
+    ja_num = rf"[\d{char_class(han['digits'])}{char_class(han['small'])}]+"
     ko_num = _ko_ordinal_numeral()
     ko_one = alternation(ko["one"])
     return {

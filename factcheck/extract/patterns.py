@@ -40,7 +40,7 @@ def en_number() -> str:
     return rf"(?:(?:{DIGITS})(?:\s+(?:{scale})\b)?|(?<![\p{{L}}\-])(?i:{words})(?![\p{{L}}\-]))"
 
 
-def _chars(words) -> str:
+def char_class(words) -> str:
     return "".join(regex.escape(w) for w in words)
 
 
@@ -116,8 +116,8 @@ def han_numeral() -> str:
     """Han numerals for the number extractor: integers with units and vague digits (十多万),
     decimals (三点五, 21点2), fractions (三分之一, 5分の2), mixed numbers and minus signs."""
     han = lexicon("numerals")["han"]
-    d, small, big = _chars(han["digits"]), _chars(han["small"]), _chars(han["big"])
-    vague = _chars(han["vague"])
+    d, small, big = char_class(han["digits"]), char_class(han["small"]), char_class(han["big"])
+    vague = char_class(han["vague"])
     cjkd = r"\d++(?:[,，]\d{3})*+(?:[.．]\d++)?"
     # Groups may be spaced ("三千 八百 九十六 万", "7万 5千 4百"): a space goes on a numeral only
     # before a unit or before digits that a unit follows, so "一 二 三" stays three numerals.
@@ -138,7 +138,7 @@ def han_numeral() -> str:
     zh_mixed = alternation(han["mixed"]["zh"])
     ja_mixed = alternation(han["mixed"]["ja"])
     del points
-    first = rf"[{d}{small}\d{_chars(han['negative'])}\-−－]"
+    first = rf"[{d}{small}\d{char_class(han['negative'])}\-−－]"
     return (
         rf"(?={first})(?:(?:{neg})\s?)?(?:"
         # 百分之 alone is a percentage, not one hundredth.
@@ -159,10 +159,10 @@ def ko_numeral() -> str:
     num = lexicon("numerals")
     sino, native = num["ko_sino"], num["ko_native"]
     counters = lexicon("counters")["ko"]
-    ks = _chars(sino["digits"])
+    ks = char_class(sino["digits"])
     ksd = rf"(?:[{ks}]|\d++)"
     group = rf"(?:{ksd}?천)?(?:{ksd}?백)?(?:{ksd}?십)?(?:{ksd}(?:[.．]\d+)?)?"
-    big = _chars(sino["big"])
+    big = char_class(sino["big"])
     raw = rf"(?=[\d{ks}십백천{big}]){group}(?:\s?[{big}]\s?{group})*"
     lex = lexicon("counters")
     # What may follow a numeral written in Hangul: particles, counters, currencies, units.
@@ -191,7 +191,7 @@ def ko_numeral() -> str:
     frac = alternation(sino["fraction"])
     mixed = alternation(sino["mixed"])
     part = rf"(?:{raw})"
-    first = _chars({w[0] for w in [*native["units"], *native["tens"], *sino["negative"]]})
+    first = char_class({w[0] for w in [*native["units"], *native["tens"], *sino["negative"]]})
     return (
         rf"(?=[\d{ks}십백천{big}{first}])(?:(?<!\p{{Hangul}})(?:{neg})\s?)?(?:"
         rf"(?:(?<!\p{{Hangul}}){part}\s?(?:{mixed})\s?)?(?<!\p{{Hangul}}){part}\s?(?:{frac})\s?"
@@ -212,7 +212,7 @@ def ko_sino_word() -> str:
     """A Sino-Korean numeral of any length (삼, 백, 이십오), for places where what follows makes
     it a number (퍼센트, 분의); bare, one syllable is too often another word."""
     sino = lexicon("numerals")["ko_sino"]
-    ks = _chars(sino["digits"])
-    big = _chars(sino["big"])
+    ks = char_class(sino["digits"])
+    big = char_class(sino["big"])
     group = rf"(?:[{ks}]?천)?(?:[{ks}]?백)?(?:[{ks}]?십)?[{ks}]?"
     return rf"(?<!\p{{Hangul}})(?=[{ks}십백천{big}]){group}(?:[{big}]{group})*"

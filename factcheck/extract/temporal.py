@@ -17,7 +17,8 @@ from ..resources import lexicon
 from .base import make_fact
 from .patterns import alternation
 from .temporal_clock import extract_durations, extract_times
-from .temporal_period import compose, extract_periods
+from .temporal_compose import compose
+from .temporal_period import extract_periods
 from .temporal_range import combine_ranges, frame_range, open_ranges
 from .temporal_rel import extract_relative
 

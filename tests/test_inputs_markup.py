@@ -155,3 +155,30 @@ def test_broken_html_is_still_checked(tmp_path: Path) -> None:
     p.write_text("<p>The 11st</p><![x <script>var a = 'the 12nd';</script> the 13rd", "utf-8")
     data = check_json(str(p), "--date", "2023-11-25")
     assert [t for _, _, t in findings(data)] == ["11st", "13rd"]
+
+
+def test_markdown_indented_code_is_skipped_but_list_continuations_are_read() -> None:
+    from factcheck.markup.markdown import markdown_visible
+
+    text = (
+        "The 25rd forum opened.\n"
+        "\n"
+        "    print('the 23th run')\n"
+        "\n"
+        "    x = '11st'\n"
+        "Back at the margin: the 12nd day.\n"
+        "\n"
+        "- a list item\n"
+        "\n"
+        "    a continued item about the 102th edition\n"
+        "\n"
+        "Paragraph text\n"
+        "    lazily indented 2th line of the paragraph\n"
+    )
+    seen = markdown_visible(text)
+    assert len(seen.text) == len(text)
+    assert "23th" not in seen.text and "11st" not in seen.text
+    for kept in ("25rd", "12nd", "102th", "2th line"):
+        assert kept in seen.text
+    code_text = [text[s:e] for s, e in seen.code]
+    assert any("23th" in c for c in code_text)

@@ -1,4 +1,5 @@
-"""Markdown: front matter, fenced and inline code, HTML comments/tags and link targets skipped."""
+"""Markdown: front matter, fenced, indented and inline code, HTML comments/tags and link targets
+skipped."""
 
 from __future__ import annotations
 
@@ -19,6 +20,10 @@ _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _LINK_TARGET = re.compile(r"(?<=\])\([^()\s]*(?:\s+\"[^\"]*\")?\)")
 _REF_DEF = re.compile(r"^[ ]{0,3}\[[^\]]+\]:[ \t]*\S.*$", re.M)
 _AUTOLINK = re.compile(r"<(?:https?|mailto):[^<>\s]*>")
+_LINE = re.compile(r"[^\n]*(?:\n|\Z)")
+_INDENTED = re.compile(r"(?: {4}|\t)")
+# A list item's first line: its indented continuation lines are list text, not code.
+_LIST_ITEM = re.compile(r"[ ]{0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)")
 
 
 def _spans_of_fences(text: str) -> list[tuple[int, int]]:
@@ -32,6 +37,42 @@ def _spans_of_fences(text: str) -> list[tuple[int, int]]:
         end = c.end() if c else len(text)
         spans.append((m.start(), end))
         pos = end
+    return spans
+
+
+def _spans_of_indented_code(text: str, fences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Indented code blocks (CommonMark): lines indented by four spaces or a tab that follow a
+    blank line, outside fences and outside list items."""
+    spans: list[tuple[int, int]] = []
+    prev_blank, in_list, block_start, block_end = True, False, -1, -1
+    fence_i = 0
+    for m in _LINE.finditer(text):
+        if m.start() == m.end():
+            break
+        while fence_i < len(fences) and fences[fence_i][1] <= m.start():
+            fence_i += 1
+        in_fence = fence_i < len(fences) and fences[fence_i][0] <= m.start()
+        line = m.group().rstrip("\r\n")
+        blank_line = not line.strip()
+        if block_start >= 0 and not blank_line and not _INDENTED.match(line):
+            spans.append((block_start, block_end))
+            block_start = -1
+        if in_fence:
+            prev_blank = in_list = False
+            continue
+        if blank_line:
+            prev_blank = True
+            continue
+        if block_start >= 0 or (prev_blank and not in_list and _INDENTED.match(line)):
+            block_start = m.start() if block_start < 0 else block_start
+            block_end = m.start() + len(line)
+        elif _LIST_ITEM.match(line):
+            in_list = True
+        elif not _INDENTED.match(line) and prev_blank:
+            in_list = False  # a paragraph at the margin ends the list
+        prev_blank = False
+    if block_start >= 0:
+        spans.append((block_start, block_end))
     return spans
 
 
@@ -52,8 +93,14 @@ def markdown_visible(text: str) -> Visible:
                 title = str(meta["title"])
     body_start = fm.end() if fm else 0
     fences = [(s + body_start, e + body_start) for s, e in _spans_of_fences(text[body_start:])]
-    spans += fences
-    code = list(fences)
+    indented = [
+        (s + body_start, e + body_start)
+        for s, e in _spans_of_indented_code(
+            text[body_start:], [(s - body_start, e - body_start) for s, e in fences]
+        )
+    ]
+    spans += fences + indented
+    code = sorted(fences + indented)
     out = list(text)
     for s, e in spans:
         out[s:e] = blank(text, s, e)

@@ -11,6 +11,7 @@ import datetime as dt
 import errno
 import json
 import os
+import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -56,13 +57,36 @@ class Article:
     exact: bool = True  # re-encoding ``raw`` gives the file's bytes back (else never rewritten)
 
 
+# Day and month both <= 12 with the year last: 03/04/2023 is March 4 or 3 April by house style.
+_AMBIGUOUS_DMY = re.compile(r"(?P<a>\d{1,2})[./-](?P<b>\d{1,2})[./-]\d{2,4}(?!\d)")
+_DATEPARSER_SETTINGS = {
+    "STRICT_PARSING": True,
+    "REQUIRE_PARTS": ["day", "month", "year"],
+    "PARSERS": ["absolute-time", "custom-formats"],
+}
+
+
 def parse_date(value: str) -> dt.date:
-    """An ISO date, or the date part of an ISO datetime."""
+    """A publication date: ISO (or an ISO datetime), else a full date as CMSs and feeds write it
+    ("Nov. 25, 2023", "2023년 11월 25일", "2023年11月25日", "Sat, 25 Nov 2023 10:00 +0900").
+
+    dateparser normalises the non-ISO forms, strictly: day, month and year must all be given,
+    and nothing relative ("yesterday") is taken, since a publication date must not drift.
+    """
     v = value.strip()
     try:
         return dt.date.fromisoformat(v[:10])
     except ValueError:
-        raise ValueError(f"not a date (YYYY-MM-DD): {value!r}") from None
+        pass
+    m = _AMBIGUOUS_DMY.match(v)
+    if m and int(m["a"]) <= 12 and int(m["b"]) <= 12 and m["a"].lstrip("0") != m["b"].lstrip("0"):
+        raise ValueError(f"ambiguous date (day/month order), write YYYY-MM-DD: {value!r}")
+    import dateparser  # only when a date is not ISO: the import costs start-up time
+
+    parsed = dateparser.parse(v, languages=["en", "ko", "zh", "ja"], settings=_DATEPARSER_SETTINGS)
+    if parsed is None:
+        raise ValueError(f"not a date (YYYY-MM-DD): {value!r}")
+    return parsed.date()
 
 
 # Larger files are refused before they are read: a news article is tens of kilobytes, and

@@ -116,7 +116,7 @@ def test_malformed_jsonl_lines(tmp_path: Path) -> None:
         '{"id": "d", "body": "no text field"}',
         '{"id": "e", "text": 42}',
         '{"id": "f", "text": "The 11st floor.", "date": 20231125}',
-        '{"id": "g", "text": "The 12nd floor.", "date": "25/11/2023"}',
+        '{"id": "g", "text": "The 12nd floor.", "date": "the day after"}',
         '{"id": "h", "text": "The 13rd floor."}',
     ]
     batch.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -466,3 +466,29 @@ def test_nothing_is_written_without_a_fix_flag(tmp_path: Path) -> None:
     assert run("extract", str(p), *DATE).returncode == 0
     assert (p.read_bytes(), p.stat().st_mtime_ns, p.stat().st_ino) == before
     assert sorted(x.name for x in tmp_path.iterdir()) == ["d.txt"]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2023-11-25", "2023-11-25"),
+        ("2023-11-25T23:30:00-05:00", "2023-11-25"),
+        ("Nov. 25, 2023", "2023-11-25"),
+        ("2023년 11월 25일", "2023-11-25"),
+        ("2023年11月25日", "2023-11-25"),
+        ("Sat, 25 Nov 2023 10:00:00 +0900", "2023-11-25"),
+        ("25/11/2023", "2023-11-25"),
+    ],
+)
+def test_publication_dates_in_cms_and_feed_forms(value: str, expected: str) -> None:
+    from factcheck.inputs import parse_date
+
+    assert parse_date(value).isoformat() == expected
+
+
+@pytest.mark.parametrize("value", ["03/04/2023", "yesterday", "November 2023", "soon", "20231"])
+def test_publication_dates_that_are_ambiguous_partial_or_relative_are_refused(value: str) -> None:
+    from factcheck.inputs import parse_date
+
+    with pytest.raises(ValueError, match="date"):
+        parse_date(value)

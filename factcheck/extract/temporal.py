@@ -18,6 +18,7 @@ from .base import make_fact
 from .patterns import alternation
 from .temporal_clock import extract_durations, extract_times
 from .temporal_compose import compose
+from .temporal_holiday import extract_holidays
 from .temporal_period import extract_periods
 from .temporal_range import combine_ranges, frame_range, open_ranges
 from .temporal_rel import extract_relative
@@ -299,7 +300,7 @@ def _month_rel(word: str | None, lang_table: dict) -> int | None:
 
 
 def extract_temporal(doc: Document) -> Iterator[Fact]:
-    atoms = [*_extract_atoms(doc), *extract_periods(doc)]
+    atoms = [*_extract_atoms(doc), *extract_periods(doc), *extract_holidays(doc)]
     b = _Builder(doc)
     atoms += compose(doc, atoms, b.date)
     found = [frame_range(doc, f) if f.kind == K.DATERANGE else f for f in atoms]

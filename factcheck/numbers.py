@@ -11,7 +11,7 @@ from .resources import lexicon
 
 _DIGITS = regex.compile(r"[+\-−]?\d+(?:[,，]\d{3})*(?:[.．]\d+)?")
 # Thousands separators: commas, and the spaces some styles use ("40 000", "1 234 567.89").
-_SEPARATORS = regex.compile(r"(?<=\d)[,，\u00a0\u202f\u2009 ](?=\d)")
+_SEPARATORS = regex.compile(r"(?<=\d)[,，、\u00a0\u202f\u2009 ](?=\d)")
 _SIGNS = "-−－"
 
 
@@ -117,6 +117,9 @@ def parse_en_numeral(text: str) -> float | None:
         if t.startswith(neg + " "):
             rest = parse_number(t[len(neg) + 1 :])
             return None if rest is None else -rest
+    scaled = _en_scaled_fraction(t)
+    if scaled is not None:
+        return scaled
     for link in en["fraction_links"]:
         num, sep, den = t.partition(f" {link} ")
         if sep:
@@ -148,6 +151,9 @@ def parse_en_numeral(text: str) -> float | None:
     # "three hundred and two dozens" = 300 + 24); without "and" all of it is.
     head = words[:-1]
     whole = 0.0
+    # "3 million and a half" is 3.5 million: a fraction after a scale above a hundred is a
+    # share of that scale.
+    unit = 1.0
     if "and" in head:
         k = len(head) - 1 - head[::-1].index("and")
         if k > 0:
@@ -155,6 +161,8 @@ def parse_en_numeral(text: str) -> float | None:
             if w is None:
                 return None
             whole = w
+            unit = max(en_scales().get(head[k - 1], 1.0), 1.0)
+            unit = unit if unit > 100 and not mult else 1.0
         head = head[k + 1 :]
     if head in (["a"], ["an"]):
         numerator = 1.0
@@ -165,7 +173,34 @@ def parse_en_numeral(text: str) -> float | None:
         if n is None:
             return None
         numerator = n
-    return whole + (numerator * mult if mult else numerator / den)
+    return whole + (numerator * mult if mult else numerator / den * unit)
+
+
+def _en_scaled_fraction(t: str) -> float | None:
+    """A fraction or decimal before a scale word: 'half million', 'two point two million',
+    'five and a half million' (5.5 million), 'one billion and a quarter million' (the scale
+    then takes only the fraction, as the whole already has a bigger one)."""
+    words = _en_tokens(t)
+    scales = en_scales()
+    if len(words) < 2 or words[-1] not in scales:
+        return None
+    head = words[:-1]
+    if not any(w in en_denominators() or w in _en()["point"] for w in head):
+        return None
+    scale = scales[words[-1]]
+    if len(head) == 1:
+        den = en_denominators().get(head[0])
+        return scale / den if den else None
+    if "and" in head:
+        k = len(head) - 1 - head[::-1].index("and")
+        whole, part = parse_en_words(" ".join(head[:k])), parse_number(" ".join(head[k + 1 :]))
+        if whole is None or part is None:
+            return None
+        if any(scales.get(w, 0) > scale for w in head[:k]):
+            return whole + part * scale
+        return (whole + part) * scale
+    value = parse_number(" ".join(head))
+    return None if value is None else value * scale
 
 
 @cache
@@ -175,7 +210,7 @@ def _han_tables() -> tuple[dict[str, int], dict[str, int], dict[str, int], froze
     digits = {**han["digits"], **ko["digits"]}
     small = {**han["small"], **ko["small"]}
     big = {**han["big"], **ko["big"]}
-    return digits, small, big, frozenset(han["point"])
+    return digits, small, big, frozenset([*han["point"], *ko["point"]])
 
 
 @cache
@@ -184,8 +219,22 @@ def _han_only_digits() -> frozenset[str]:
 
 
 @cache
-def _vague() -> str:
-    return "".join(lexicon("numerals")["han"]["vague"])
+def _vague() -> regex.Pattern:
+    return regex.compile(
+        "|".join(sorted(lexicon("numerals")["han"]["vague"], key=len, reverse=True))
+    )
+
+
+@cache
+def _han_tens() -> dict[int, str]:
+    """廿 -> 二十: old tens characters spelled out, as str.translate takes them."""
+    return {ord(c): spelled for c, spelled in lexicon("numerals")["han"]["tens"].items()}
+
+
+@cache
+def _dozen() -> regex.Pattern:
+    words = "|".join(sorted(lexicon("numerals")["han"]["dozen"], key=len, reverse=True))
+    return regex.compile(rf"^(?P<n>.*?)\s?(?:{words})$")
 
 
 def parse_cjk(text: str) -> float | None:
@@ -198,7 +247,7 @@ def parse_cjk(text: str) -> float | None:
     digits, small, big, points = _han_tables()
     t = unicodedata.normalize("NFKC", text)
     t = _SEPARATORS.sub("", t).replace(" ", "").replace(",", "")
-    t = t.translate({ord(c): None for c in _vague()})
+    t = _vague().sub("", t.translate(_han_tens()))
     if not t:
         return None
     negative = t[0] in "-−负負"
@@ -290,8 +339,9 @@ def _fraction_markers() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """(denominator-first markers, numerator-first markers) with their mixed-number links."""
     num = lexicon("numerals")
     han, ko = num["han"], num["ko_sino"]
-    den_first = [(m, "|".join(han["mixed"]["zh"])) for m in han["fraction"]["zh"]]
-    den_first += [(m, "|".join(han["mixed"]["ja"])) for m in han["fraction"]["ja"]]
+    # 又 and と join a whole to a fraction in either language (350又三分の一).
+    han_mixed = "|".join([*han["mixed"]["zh"], *han["mixed"]["ja"]])
+    den_first = [(m, han_mixed) for m in [*han["fraction"]["zh"], *han["fraction"]["ja"]]]
     den_first += [(m, "|".join(ko["mixed"])) for m in ko["fraction"]]
     return den_first, []
 
@@ -324,6 +374,9 @@ def parse_number(text: str) -> float | None:
     ('一又二分之一', '130と5分の2', '백삼과 삼분의 이'), exponents ('1e10', '1.3x10^6',
     '10の14乗'), and scale letters ('10k', '2.5bn').
     """
+    if text and "\u00bc" <= text[-1] <= "\u215e" and unicodedata.numeric(text[-1], None):
+        whole = parse_digits(text[:-1]) if text[:-1].strip() else 0.0
+        return None if whole is None else whole + unicodedata.numeric(text[-1])
     t = unicodedata.normalize("NFKC", text).strip()
     if not t:
         return None
@@ -338,6 +391,10 @@ def parse_number(text: str) -> float | None:
         if t.startswith(neg) and len(t) > len(neg):
             rest = parse_number(t[len(neg) :])
             return None if rest is None else -rest
+    m = _dozen().match(t)
+    if m and m["n"]:
+        n = 0.5 if m["n"] == "半" else parse_number(m["n"])
+        return None if n is None else n * 12
     den_first, _ = _fraction_markers()
     for marker, links in den_first:
         den, sep, numer = t.partition(marker)

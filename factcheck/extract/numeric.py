@@ -90,11 +90,12 @@ def _scanner() -> tuple[regex.Pattern, regex.Pattern]:
     """
     num = lexicon("numerals")
     en, han, sino, native = num["en"], num["han"], num["ko_sino"], num["ko_native"]
-    first = set(han["digits"]) | set(han["small"]) | set(han["big"])
-    first |= set(sino["digits"]) | set(sino["small"]) | set(sino["big"])
-    first |= {
-        w[0] for w in [*native["units"], *native["tens"], *han["negative"], *sino["negative"]]
-    }
+    first = {*han["digits"], *han["tens"], *han["small"], *han["big"], "半"}
+    first |= {w[0] for w in han["negative"]}
+    # Every Hangul numeral starts a word (or follows a minus word, which the trigger finds):
+    # trying the grammar inside Hangul words would only fail, at every syllable of the text.
+    ko_first = {*sino["digits"], *sino["small"], *sino["big"]}
+    ko_first |= {w[0] for w in [*native["units"], *native["tens"], *sino["negative"]]}
     words = alternation(
         [
             *en["units"],
@@ -103,11 +104,18 @@ def _scanner() -> tuple[regex.Pattern, regex.Pattern]:
             *en["scales_indian"],
             *en["negative"],
             "half",
-            "a",
-            "an",
+            "quarter",
         ]
     )
-    trigger = rf"[\d{char_class(sorted(first))}]+|[-−－+.．](?=\s?[\d.．])|\b(?i:{words})\b"
+    # "a" and "an" start a numeral only before a scale, a dozen or a fraction ("a hundred").
+    a_next = alternation(
+        [*en["scales"], *en["scales_indian"], *en["multipliers"], *en["denominators"]]
+        + [w for w, v in en["ordinals"].items() if v >= 100]
+    )
+    trigger = (
+        rf"[\d{char_class(sorted(first))}\u00bc-\u00be\u2150-\u215e]+|(?<!\p{{Hangul}})[{char_class(sorted(ko_first))}]"
+        rf"|[-−－+.．](?=\s?[\d.．])|\b(?i:{words})\b|\b(?i:an?\s+(?={a_next}))"
+    )
     return regex.compile(trigger), regex.compile(number())
 
 
@@ -134,6 +142,7 @@ def _digit_run_then_word() -> regex.Pattern:
         *(w[0] for ws in han["fraction"].values() for w in ws),
         *(w[0] for ws in han["mixed"].values() for w in ws),
         *(w[0] for w in [*sino["fraction"], *sino["mixed"]]),
+        *(w[0] for w in [*han["dozen"], *han["vague"]]),
     ]
     words = alternation(
         [
@@ -371,8 +380,12 @@ def _num(text: str | None) -> float | None:
 
 
 def _lone_unit(text: str) -> bool:
-    """'万', '百', '만': a unit character alone is a word, not a number."""
-    return len(text) == 1 and text in "万萬亿億兆百千十만억조천백십"
+    """'万', '百', '만': a unit character alone is a word, not a number (十 is ten)."""
+    return len(text) == 1 and text in "万萬亿億兆百千만억조천백십"
+
+
+# 十分 "very", 十足 "full", 十字 "cross": 十 alone before these is no number.
+_NOT_TEN_BEFORE = frozenset("分足字全")
 
 
 def _percents(doc: Document, numerals: list[tuple[regex.Match, float | None]]) -> Iterator[Fact]:
@@ -453,6 +466,8 @@ def _extract_numeric(doc: Document) -> Iterator[Fact]:
         num = m.group()
         if value is None or _lone_unit(num.strip()) or num in sino_syllables:
             continue  # 일, 이, 사 alone are words ("day", "this", "company")
+        if num == "十" and text[m.end() : m.end() + 1] in _NOT_TEN_BEFORE:
+            continue
         if num.lower() == "one" and pronoun_before.search(text, max(0, m.start() - 20), m.start()):
             continue  # "that one", "the one": a pronoun, not a count
         yield make_fact(doc, K.NUMBER, m.start(), m.end(), format_number(value))

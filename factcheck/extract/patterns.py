@@ -47,11 +47,20 @@ def char_class(words) -> str:
 # Left edge of a numeral written in digits: not glued to Latin letters, other digits or the
 # punctuation of codes and dates ("G20", "COVID-19", "3.1.2", "5/17").
 # A comma counts only after a digit ("1,234" is read from its start; "2成,2.5成" is a list).
-_DIGIT_EDGE = r"(?<![\p{Latin}\d.．\-−/:^_])(?<!\d[,，])"
+# A dash or a point counts only after a digit: "COVID-19" and ".08" are read whole or not at
+# all, while the 20 of a range "5-20%" and the groups of "192.168.1.2" are numbers.
+_DIGIT_EDGE = r"(?<![\p{Latin}\d:^_])(?<!\d[,，])(?<![^\d][\-−.．/])(?<!^[\-−.．/])"
+# The same after a minus sign that a numeral may start with ("−1万", "−5分の4").
+_SIGNED_EDGE = r"(?<![\p{Latin}\d.．/:^_])(?<!\d[,，])(?<![\p{Latin}_.．/:][\-−－])"
 # Digits with thousands separators (1,234 / 12,34,567 / 40 000) or none; decimals; ".08".
 _DIGIT_BODY = (
     r"(?:\d{1,3}(?:[,，]\d{3})+(?![,，]?\d)|\d{1,2}(?:,\d{2})+,\d{3}(?![,，]?\d)"
-    r"|\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?![\d,，]|[.．]\d{3})|\d+)(?:[.．]\d+)?|[.．]\d+"
+    r"|\d{1,3}(?:[\u00a0\u202f\u2009\u3000 ]\d{3})+(?![\d,，]|[.．]\d{3})"
+    # Japanese may separate thousands with 、 ("1、234、567").
+    r"|\d{1,3}(?:、\d{3})+(?![、]?\d)|\d+)"
+    # A dotted run of digit groups ("192.168.1.2", "2222.2222.22") is no decimal but a code
+    # whose groups are numbers of their own.
+    r"(?:(?<![.．]\d+)[.．]\d+(?![.．]\d))?|[.．]\d+"
 )
 
 
@@ -61,8 +70,14 @@ def digit_number() -> str:
     en = lexicon("numerals")["en"]
     suffix = alternation(en["digit_suffixes"])
     return (
-        rf"(?=[-−－+.．\d]){_DIGIT_EDGE}(?:[-−－]\s?)?(?:\d{{1,3}}\s{{1,2}})?\d+\s?[/／]\s?\d+(?![\d/／.．])"
-        rf"|{_DIGIT_EDGE}(?:[-−－+](?=[\d.．]))?(?:{_DIGIT_BODY})"
+        # A fraction is not the tail of a code or date ("+1-222-2222/2222", "5/17/2018").
+        rf"(?=[-−－+.．\d]){_DIGIT_EDGE}(?<!\d[/／\-−])(?:[-−－]\s?)?(?:\d{{1,3}}\s{{1,2}})?"
+        rf"\d+\s?[/／]\s?\d+(?![\d/／.．])"
+        # Vulgar fractions, after a whole number or alone: ½, 2¾.
+        rf"|{_DIGIT_EDGE}(?:\d+\s?)?[\u00bc-\u00be\u2150-\u215e](?!\d)"
+        # "- 1,200,000": a spaced minus only where no word or number stands before it.
+        rf"|{_DIGIT_EDGE}(?:[-−－+](?=[\d.．])|(?<![\p{{L}}\d][ \t]?)[-−－][ \t](?=\d))?"
+        rf"(?:{_DIGIT_BODY})"
         r"(?:[eE][-+]?\d+(?![\p{L}\d])|\^[-−]?\d+|\s?[x×*]\s?10\s?(?:\^|の)[-−]?\d+乗?"
         r"|の[-−]?\d+乗)?"
         # A scale letter may touch CJK text ("3.2kパーセント"), not more Latin ("10km").
@@ -79,10 +94,18 @@ def en_numeral() -> str:
     w = rf"(?<![\p{{L}}\-])(?:{word})(?![\p{{L}}])"
     big = alternation([*scale_words, *en["multipliers"]])
     after_big = alternation(scale_words)
+    scale = rf"(?:{alternation(en['scales'])})(?![\p{{L}}])"
     w_next = rf"(?:{word})(?![\p{{L}}])"
+    lead_digits = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:[.．]\d+)?"
+    # Digits go on a numeral in words before a scale ("4 thousand 3 hundred") and after
+    # "hundred and" ("3 hundred and 21"); elsewhere ("2 million 500 people") they do not.
+    next_part = (
+        rf"(?:{w_next}|(?<!\band\s+)\d+(?:[.．]\d+)?\s+{scale}"
+        rf"|(?<=hundred\s+and\s+)[1-9]\d?(?![\d.,]\d|\d|[\s\-]+(?:{word})(?![\p{{L}}])))"
+    )
     card = (
-        rf"(?:(?<![\p{{L}}\d.,])(?:an?|\d+(?:[.．]\d+)?)\s+(?=(?:{big})(?![\p{{L}}])))?{w}"
-        rf"(?:(?:[\s\-]+|(?<=(?:{after_big}))\s+and\s+){w_next})*"
+        rf"(?:(?<![\p{{L}}\d.,])(?:an?|{lead_digits})\s+(?=(?:{big})(?![\p{{L}}])))?{w}"
+        rf"(?:(?:[\s\-]+|(?<=(?:{after_big}))\s+and\s+){next_part})*"
     )
     denominators = {}
     for word_, value in en["ordinals"].items():
@@ -92,20 +115,36 @@ def en_numeral() -> str:
     denominators.update(en["denominators"])
     den = alternation([*denominators, *en["multipliers"]])
     # "a third" is an ordinal far more often than a fraction; "a half", "a hundredth" are not.
+    # After "and" it is a fraction ("three and a fifth").
     a_den = alternation(
         [*en["denominators"], *en["multipliers"], *(k for k, v in denominators.items() if v >= 100)]
     )
     links = "|".join(r"\s+".join(x.split()) for x in en["fraction_links"])
     point = alternation(en["point"])
     neg = alternation(en["negative"])
+    units = alternation(en["units"])
     unit_word = alternation([*en["units"], *en["tens"]])
+    mult = alternation(en["multipliers"])
+    # Halves and quarters may take a scale: "five and a half million", "a quarter million".
+    part_scale = rf"(?:(?<=(?:{alternation(en['denominators'])}))\s+{scale})?"
+    numerator = (
+        rf"(?:(?:{card})\s+and\s+(?:an?\s+|(?:{card})\s+)"
+        rf"|(?<![\p{{L}}])an?\s+(?={a_den})"
+        # "one-eighth", "five - eighths": a dash only after a unit ("twenty-fifth" is no fraction).
+        rf"|(?:{card})(?:\s+|(?<=(?:{units}))\s*[\-\u2010-\u2013]\s*)"
+        rf"|{lead_digits}\s+(?=(?:{mult})(?![\p{{L}}])))"
+    )
     return (
         # Cheap guards first: a numeral in words starts a word; one in digits, a number (never
         # inside a digit run, which would be rescanned from every position: quadratic time).
-        rf"(?=[A-Za-z\d])(?<![\p{{L}}\d])(?i:(?:(?:{neg})\s+)?"
-        rf"(?:(?:{card})\s+(?:{point})\s+(?<![\p{{L}}\-])(?:{unit_word})(?:[\s\-]+(?:{unit_word}))*(?![\p{{L}}])"
-        rf"|(?:(?:{card})\s+and\s+)?(?:(?<![\p{{L}}])an?\s+(?={a_den})|(?:{card})\s+)(?:{den})(?![\p{{L}}])"
-        rf"|(?<![\p{{L}}])half\s+an?\s+(?:{alternation(en['multipliers'])})(?![\p{{L}}])"
+        rf"(?=[A-Za-z\d])(?<![\p{{L}}\d])(?i:(?:{neg})\s+(?:{_DIGIT_BODY})(?![\d])"
+        rf"|(?:(?:{neg})\s+)?"
+        rf"(?:(?:{card}|\d+)\s+(?:{point})\s+(?:(?<![\p{{L}}\-])(?:{unit_word})"
+        rf"(?:[\s\-]+(?:{unit_word}))*(?![\p{{L}}])|\d+(?![\d.,]\d))"
+        rf"(?:\s+{scale})?"
+        rf"|{numerator}(?:{den})(?![\p{{L}}]){part_scale}"
+        rf"|(?<![\p{{L}}])half\s+an?\s+(?:{mult})(?![\p{{L}}])"
+        rf"|(?<![\p{{L}}])(?:half|quarter)\s+{scale}"
         rf"|(?:{card}|\d+)\s+(?:{links})\s+(?:{card}|\d+(?![\d.]))"
         rf"|{card}))"
     )
@@ -114,38 +153,46 @@ def en_numeral() -> str:
 @cache
 def han_numeral() -> str:
     """Han numerals for the number extractor: integers with units and vague digits (十多万),
-    decimals (三点五, 21点2), fractions (三分之一, 5分の2), mixed numbers and minus signs."""
+    decimals (三点五, 21点2), fractions (三分之一, 5分の2), mixed numbers, dozens (三ダース)
+    and minus signs."""
     han = lexicon("numerals")["han"]
-    d, small, big = char_class(han["digits"]), char_class(han["small"]), char_class(han["big"])
-    vague = char_class(han["vague"])
+    d = char_class([*han["digits"], *han["tens"]])
+    small, big = char_class(han["small"]), char_class(han["big"])
+    # 两 is no digit after a point: 两百点两 is 200 and 2, 一点两小时 one and two.
+    frac_digits = char_class([c for c in han["digits"] if c not in "两兩"])
+    vague = alternation(han["vague"])
+    units = rf"[{small}{big}]"
     cjkd = r"\d++(?:[,，]\d{3})*+(?:[.．]\d++)?"
     # Groups may be spaced ("三千 八百 九十六 万", "7万 5千 4百"): a space goes on a numeral only
-    # before a unit or before digits that a unit follows, so "一 二 三" stays three numerals.
-    spaced = rf"[ ](?:[{d}]|{cjkd})(?=[ ]?[{small}{big}])"
+    # before a unit or before digits that a unit follows, so "一 二 三" stays three numerals;
+    # and a last digit after a unit ("一百 五 十 二").
+    spaced = rf"[ ](?:[{d}]|{cjkd})(?=[ ]?{units})"
     tail = (
-        rf"(?:[{d}{small}{big}]|{cjkd}|[ ]?[{small}{big}]|{spaced}"
-        rf"|[ ]?[{vague}](?=[ ]?[{small}{big}]))"
+        rf"(?:[{d}{small}{big}]|{cjkd}|[ ]?{units}|{spaced}"
+        rf"|[ ]?(?:{vague})(?=[ ]?{units})|(?<={units})[ ][{d}](?![ ]?[{d}\d{small}{big}]))"
     )
-    han_int = rf"(?:[{d}{small}]|{_DIGIT_EDGE}{cjkd}(?=[ ]?[{small}{big}])){tail}*+"
-    points = alternation(han["point"])
-    dec = rf"(?:(?:{han_int}|{_DIGIT_EDGE}\d+)[点點]|{han_int}・)[{d}\d]+[{big}]?"
-    num = rf"(?:{dec}|{han_int}|{_DIGIT_EDGE}{cjkd})"
-    neg = alternation([*han["negative"], "-", "−", "－"])
+    han_int = rf"(?:[{d}{small}]|{_SIGNED_EDGE}{cjkd}(?=[ ]?(?:{vague})?{units})){tail}*+"
+    dec = (
+        rf"(?:(?:{han_int}|{_SIGNED_EDGE}\d+)[ ]?[点點][ ]?|{han_int}・)[{frac_digits}\d]+[{big}]?"
+    )
+    num = rf"(?:{dec}|{han_int}|{_SIGNED_EDGE}{cjkd})"
+    # A minus sign, not a dash after a word or number ("5-20万" is a range).
+    neg = rf"(?<![\p{{Latin}}\d])(?:{alternation([*han['negative'], '-', '−', '－'])})\s?"
     # 负3.9, マイナス32: a minus word before plain digits.
     neg_words = alternation(han["negative"])
-    zh_frac = alternation(han["fraction"]["zh"])
+    frac = alternation(han["fraction"]["zh"])
     ja_frac = alternation(han["fraction"]["ja"])
-    zh_mixed = alternation(han["mixed"]["zh"])
-    ja_mixed = alternation(han["mixed"]["ja"])
-    del points
-    first = rf"[{d}{small}\d{char_class(han['negative'])}\-−－]"
+    mixed = alternation([*han["mixed"]["zh"], *han["mixed"]["ja"]])
+    dozen = alternation(han["dozen"])
+    first = rf"[{d}{small}\d{char_class(han['negative'])}\-−－半]"
     return (
-        rf"(?={first})(?:(?:{neg})\s?)?(?:"
+        rf"(?={first})(?:{neg})?(?:"
         # 百分之 alone is a percentage, not one hundredth.
-        rf"(?:{num}\s?(?:{zh_mixed})\s?)?(?!百\s?分\s?之)(?:{num})\s?(?:{zh_frac}|分\s+之)\s?(?:(?:{neg})\s?)?{num}"
-        rf"|(?:{num}\s?(?:{ja_mixed})\s?)?{num}\s?(?:{ja_frac})\s?(?:(?:{neg})\s?)?{num}"
+        rf"(?:{num}\s?(?:{mixed})\s?)?(?!百\s?分\s?之)(?:{num})\s?(?:{frac}|分\s+之)\s?(?:{neg})?{num}"
+        rf"|(?:{num}\s?(?:{mixed})\s?)?{num}\s?(?:{ja_frac})\s?(?:{neg})?{num}"
+        rf"|(?:{num}|半)\s?(?:{dozen})"
         rf"|{dec}|{han_int}"
-        rf"|(?<=(?:{neg_words})\s?){_DIGIT_EDGE}{cjkd})"
+        rf"|(?<=(?:{neg_words})\s?){_SIGNED_EDGE}{cjkd})"
     )
 
 
@@ -179,15 +226,25 @@ def ko_numeral() -> str:
     # lookbehind keeps the numeral from being empty (every part of {raw} is optional): an
     # empty match here would shadow the plain digits of the later branches ("50억원").
     filled = rf"(?<=[\d{ks}십백천{big}])"
+    neg = alternation(sino["negative"])
+    # A word starts after a non-Hangul character or right after a minus word (마이너스일만).
+    start = rf"(?:(?<!\p{{Hangul}})|(?<=(?:{neg})))"
+    # 삼점사 = 3.4, 이백점 칠일 = 200.71.
+    point = rf"(?:(?:{alternation(sino['point'])})\s?[{ks}]+)"
     sino_word = (
-        rf"(?<!\p{{Hangul}})(?=[{ks}십백천{big}]{{2}}){raw}{filled}"
+        rf"{start}(?=[{ks}십백천{big}]{{2}}|[{ks}]{point}){raw}{filled}{point}?"
         rf"|{_DIGIT_EDGE}(?=\d+(?:[.．]\d+)?\s?[십백천{big}])(?:{raw}){filled}"
     )
     units = [u for u in native["units"] if u not in native["attributive"]]
     all_units = alternation(native["units"])
     tens = alternation(native["tens"])
-    native_word = rf"(?<!\p{{Hangul}})(?:(?:{tens})(?:{all_units})|스무|{alternation(units)})"
-    neg = alternation(sino["negative"])
+    # Tens alone (스물, 일흔); not 열, which is mostly the verb "open", nor attributive 스무.
+    tens_alone = alternation(
+        [t for t in native["tens"] if t not in native["attributive"] and t != "열"]
+    )
+    native_word = (
+        rf"(?<!\p{{Hangul}})(?:(?:{tens})(?:{all_units})|{tens_alone}|스무|{alternation(units)})"
+    )
     frac = alternation(sino["fraction"])
     mixed = alternation(sino["mixed"])
     part = rf"(?:{raw})"
@@ -197,7 +254,9 @@ def ko_numeral() -> str:
         rf"(?:(?<!\p{{Hangul}}){part}\s?(?:{mixed})\s?)?(?<!\p{{Hangul}}){part}\s?(?:{frac})\s?"
         rf"(?:(?:{neg})\s?)?{part}{end}"
         rf"|(?:{native_word}){end}"
-        rf"|(?:{sino_word}){end})"
+        rf"|(?:{sino_word}){end}"
+        # After a minus word, digits and one syllable are numbers too (마이너스 5, 마이너스 일).
+        rf"|(?<=(?:{neg})\s?)(?:{_SIGNED_EDGE}\d+(?:[.．]\d+)?(?!\d)|[{ks}]{point}?{end}))"
     )
 
 

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import itertools
 from collections.abc import Iterator
@@ -155,6 +156,7 @@ def compose(doc: Document, facts: list[Fact], date_fn) -> Iterator[Fact]:
                     start = f.start - (len(text[max(0, f.start - 12) : f.start]) - m.start())
                     built.append(date_fn(start, f.end, f.lang, doc.date.year + off, p[1], None))
     yield from _offset_dates(doc, facts)
+    yield from _join_facts(doc, facts, date_fn)
     for f in [*anchors, *built]:
         grain = _grain(f)
         if grain is None:
@@ -221,4 +223,611 @@ def _offset_dates(doc: Document, facts: list[Fact]) -> Iterator[Fact]:
             "en",
             relative=True,
             resolved=day.isoformat(),
+        )
+
+
+# ---------------------------------------------------------------------------------------------
+# Joins at fact boundaries: an nth weekday or week of a month, a day of a relative month, a
+# month after a relative year, offsets counted from an anchor day, and a day with a clock time.
+# Each looks only at the few characters beside a fact, so the cost grows with the facts found,
+# not with the text.
+
+_HAN_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_RE_DUR_UNITS = regex.compile(r"P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?")
+_RE_ISO_DAY = regex.compile(r"\d{4}-\d\d-\d\d")
+_RE_BARE_WD = regex.compile(r"XXXX-WXX-[1-7]")
+_RE_CLOCK = regex.compile(r"T\d\d(?::\d\d){0,2}")
+_DUR_UNITS = ("Y", "M", "W", "D")
+
+
+@cache
+def _en_day_words() -> dict[str, int]:
+    """'first' ... 'thirty-first' (and 'twenty one' style cardinals) -> day of the month."""
+    en = lexicon("numerals")["en"]
+    out: dict[str, int] = {}
+    units = {k: v for k, v in en["units"].items() if 1 <= v <= 19}
+    ords = {k: v for k, v in en["ordinals"].items() if 1 <= v <= 31}
+    out.update(units)
+    out.update(ords)
+    for tw, tv in en["tens"].items():
+        if tv > 30:
+            continue
+        out[tw] = tv
+        for table in (ords, units):
+            for w, v in table.items():
+                if v <= 9 and tv + v <= 31:
+                    for sep in (" ", "-"):
+                        out[f"{tw}{sep}{w}"] = tv + v
+    return out
+
+
+@cache
+def _join_patterns() -> dict[str, regex.Pattern]:
+    cx = lexicon("compose")
+    nth = cx["nth"]
+    week = cx["week"]
+    day_words = alternation(_en_day_words())
+    cjk_num = r"\d|[一二三四五]"
+    ko_nth = rf"(?P<ko>{alternation(nth['ko'])}|(?:첫|두|세|네|다섯)\s번째)|(?P<kon>\d)\s?번째"
+    cjk_nth = (
+        rf"(?P<cjk>{alternation([*nth['ja'], *nth['zh']])})"
+        rf"|第\s?(?P<cjkn>{cjk_num})\s?(?:个|個)?の?"
+    )
+    gap_cjk = rf"\s?(?:{alternation(cx['month_gap_cjk'])})?\s?"
+    links = cx["anchor_links"]
+    return {
+        # before a weekday: "the first ", "last "; 第1, 세번째, 첫째 주 (the week of the nth)
+        "nth_en": regex.compile(
+            rf"(?i:(?<![\p{{L}}\d])(?:the\s+)?(?P<en>{alternation(nth['en'])})\s+)$"
+        ),
+        "nth_cjk": regex.compile(rf"(?:{ko_nth}|{cjk_nth})\s?(?:주\s?)?$"),
+        # after the weekday: " of July", " in the month"
+        "of_en": regex.compile(r"(?i:\s+(?:of|in)\s+(?:the\s+)?)"),
+        "this_month_en": regex.compile(
+            rf"(?i:\s+(?:of|in)\s+(?:{alternation(cx['this_month_en'])})\b)"
+        ),
+        "gap_cjk": regex.compile(gap_cjk),
+        # "of previous month": a month word the atoms do not read after "of"
+        "rel_month_en": regex.compile(
+            rf"(?i:(?P<rel>{alternation(lexicon('calendar')['period_rel']['en'])})\s+month\b)"
+        ),
+        # "the first week of" before a month or year; 第1週 / 첫째 주 after one
+        "week_en": regex.compile(
+            rf"(?i:(?<![\p{{L}}\d])(?:the\s+)?(?P<en>{alternation(nth['en'])})\s+"
+            rf"(?:{alternation(week['en'])})\s+(?:of|in)\s+(?:the\s+)?)$"
+        ),
+        "week_cjk": regex.compile(
+            rf"{gap_cjk}(?:{ko_nth}|{cjk_nth})\s?"
+            rf"(?:{alternation([*week['ko'], *week['ja'], *week['zh']])})(?![\p{{Han}}\p{{Hangul}}])"
+        ),
+        # a day before a relative month: "the 20th of next month", "20 of this month"
+        "day_of_en": regex.compile(
+            rf"(?i:(?<![\p{{L}}\d])(?P<the>the\s+)?(?:(?P<d>3[01]|[12]\d|0?[1-9])(?P<suf>st|nd|rd|th)?"
+            rf"|(?P<w>{day_words}))(?P<day>\s+day)?(?P<of>\s+(?:of|in)(?:\s+the)?)?\s+)$"
+        ),
+        # "Thursday the twenty first"
+        "wd_the_day_en": regex.compile(rf"(?i:,?\s+the\s+(?P<w>{day_words})(?![\p{{L}}\-]))"),
+        # a month after a year: 明年四月, 내년 4월, 2018年十二月 (no day after it)
+        "month_after_year": regex.compile(
+            rf"{gap_cjk}(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s?(?P<mk>[월月])"
+            r"(?!\s?(?:\d|[一二三四五六七八九十])+\s?[일日号號])(?![간間间]|份?[间間])"
+        ),
+        # "june next year", "March of next year"
+        "of_year_en": regex.compile(r"(?i:\s+(?:of\s+)?)"),
+        # an anchor day, a link, an amount: 어제로부터 4일 후, 明日から3週間, 昨日の2日前
+        "anchor_link": regex.compile(
+            rf"\s?(?P<link>{alternation([*links['ko'], *links['ja'], *links['zh']])})\s?"
+        ),
+        # an amount, a direction, the anchor: "two days from tomorrow"
+        "anchor_dir_en": regex.compile(rf"(?i:\s+(?P<dir>{alternation(cx['anchor_dirs_en'])})\s+)"),
+        "day_next_en": regex.compile(
+            rf"(?i:(?<![\p{{L}}])(?P<w>{alternation(cx['day_next_en'])})\s+)$"
+        ),
+        "amount_link": regex.compile(rf"\s?(?:{alternation(cx['amount_links'])})?\s?"),
+        "time_after_date_en": regex.compile(
+            rf"(?i:\s*(?:(?:{alternation(cx['time_after_date_en'])})\s*)?)"
+        ),
+        "time_after_date_cjk": regex.compile(
+            rf"\s?(?:{alternation(cx['time_after_date_cjk'])})?\s?"
+        ),
+        "date_after_time_en": regex.compile(r"(?i:\s+(?:on\s+)?)"),
+    }
+
+
+class _Index:
+    """Facts by start and by end offset, for looking beside a fact in O(1)."""
+
+    def __init__(self, facts: list[Fact]):
+        self.by_start: dict[int, list[Fact]] = {}
+        self.by_end: dict[int, list[Fact]] = {}
+        for f in facts:
+            self.by_start.setdefault(f.start, []).append(f)
+            self.by_end.setdefault(f.end, []).append(f)
+
+    def starting(self, pos: int, test) -> Fact | None:
+        return max((f for f in self.by_start.get(pos, ()) if test(f)), key=_length, default=None)
+
+    def ending(self, pos: int, test) -> Fact | None:
+        return max((f for f in self.by_end.get(pos, ()) if test(f)), key=_length, default=None)
+
+
+def _length(f: Fact) -> int:
+    return f.end - f.start
+
+
+def _month_of(f: Fact) -> tuple[int | None, int, bool] | None:
+    """(year or None, month, year stated) of a fact naming a whole month."""
+    if f.kind != K.DATE or not _RE_MONTH.fullmatch(f.value):
+        return None
+    y, m = f.value.split("-")
+    if y == "XXXX":
+        return None, int(m), False
+    return int(y), int(m), not f.attrs.get("relative")
+
+
+def _year_of(f: Fact) -> int | None:
+    """The year a fact names as a whole (2015, 2015年, 내년), else None."""
+    if f.kind == K.YEAR:
+        return None if f.attrs.get("slot") else f.attrs.get("year")
+    if f.kind == K.DATE and f.attrs.get("unit") == "year" and _RE_YEAR.fullmatch(f.value):
+        return int(f.value)
+    return None
+
+
+def _anchor_day(f: Fact) -> dt.date | None:
+    """The day a relative day word names (tomorrow, 어제, 明天), else None."""
+    if f.kind == K.DATE and f.attrs.get("relative") and f.attrs.get("unit") == "day":
+        if _RE_ISO_DAY.fullmatch(f.value):
+            return dt.date.fromisoformat(f.value)
+    return None
+
+
+def _offset_of(f: Fact) -> tuple[str, int] | None:
+    """(unit, signed amount) of an offset date ("3 days ago", 2주 후, 2日前)."""
+    if f.kind != K.DATE or not f.attrs.get("relative"):
+        return None
+    unit, off = f.attrs.get("unit"), f.attrs.get("offset")
+    if unit in _DUR_UNITS and isinstance(off, int):
+        return unit, off
+    return None
+
+
+def _duration_units(f: Fact) -> list[tuple[str, int]] | None:
+    """[(unit, amount)] of a whole-number calendar duration (P1M21D), else None."""
+    if f.kind != K.DURATION or f.attrs.get("approx"):
+        return None
+    m = _RE_DUR_UNITS.fullmatch(f.value)
+    if not m or not any(m.groups()):
+        return None
+    return [(u, int(g)) for u, g in zip(_DUR_UNITS, m.groups(), strict=True) if g]
+
+
+def _nth_weekday(y: int, m: int, wd: int, n: int) -> dt.date | None:
+    """The nth (or, for -1, the last) ISO weekday wd of a month; None if there is none."""
+    if n > 0:
+        first = dt.date(y, m, 1)
+        day = 1 + (wd - first.isoweekday()) % 7 + 7 * (n - 1)
+    else:
+        last = dt.date(y, m, calendar.monthrange(y, m)[1])
+        day = last.day - (last.isoweekday() - wd) % 7
+    return dt.date(y, m, day) if 1 <= day <= calendar.monthrange(y, m)[1] else None
+
+
+def _full_weeks(first: dt.date, last: dt.date) -> list[dt.date]:
+    """Mondays of the weeks lying wholly between first and last."""
+    monday = first + dt.timedelta(days=(8 - first.isoweekday()) % 7)
+    out = []
+    while monday + dt.timedelta(days=6) <= last:
+        out.append(monday)
+        monday += dt.timedelta(weeks=1)
+    return out
+
+
+def _nearest_year(ref: dt.date | None, pick) -> dt.date | None:
+    """pick(year) for the year around the reference date that lands nearest to it."""
+    if ref is None:
+        return None
+    days = [d for d in (pick(ref.year + k) for k in (-1, 0, 1)) if d is not None]
+    return min(days, key=lambda d: abs((d - ref).days), default=None)
+
+
+def _nth_value(word_en, ko, kon, cjk, cjkn) -> int | None:
+    nth = lexicon("compose")["nth"]
+    if word_en:
+        return nth["en"].get(word_en.lower())
+    if ko:
+        return nth["ko"].get(ko.replace(" ", ""))
+    if kon:
+        return int(kon)
+    if cjk:
+        return nth["ja"].get(cjk, nth["zh"].get(cjk))
+    if cjkn:
+        return int(cjkn) if cjkn.isdigit() else _HAN_DIGIT.get(cjkn)
+    return None
+
+
+def _join_facts(doc: Document, facts: list[Fact], date_fn) -> Iterator[Fact]:
+    text = doc.text
+    idx = _Index(facts)
+    pats = _join_patterns()
+    yield from _nth_weekdays(doc, facts, idx, pats)
+    yield from _nth_weeks(doc, facts, idx, pats)
+    for f in facts:
+        if f.kind != K.DATE and f.kind != K.YEAR:
+            continue
+        # "the 20th of next month"
+        if f.lang == "en" and f.attrs.get("unit") == "month" and f.attrs.get("relative"):
+            mo = _month_of(f)
+            m = pats["day_of_en"].search(text, max(0, f.start - 40), f.start)
+            if mo and m and (m["suf"] or m["w"] or m["of"] or m["day"]):
+                d = int(m["d"]) if m["d"] else _en_day_words()[_RE_SPACES.sub(" ", m["w"].lower())]
+                yield date_fn(m.start(), f.end, "en", mo[0], mo[1], d)
+        # 明年四月, 내년 4월, 2018年十二月
+        y = _year_of(f)
+        if y is not None and (f.attrs.get("relative") or text[f.end - 1 : f.end] in "年년"):
+            if f.lang != "en" and (m := pats["month_after_year"].match(text, f.end)):
+                mv = int(m["m"]) if m["m"].isdigit() else _han_month(m["m"])
+                lang = "ko" if m["mk"] == "월" else f.lang
+                yield date_fn(f.start, m.end(), lang, y, mv, None)
+        # "june next year"
+        if f.lang == "en" and (mo := _month_of(f)) and mo[0] is None:
+            if m := pats["of_year_en"].match(text, f.end):
+                yr = idx.starting(m.end(), lambda g: g.attrs.get("relative") and _year_of(g))
+                if yr is not None:
+                    yield date_fn(f.start, yr.end, "en", _year_of(yr), mo[1], None)
+    yield from _anchored_offsets(doc, facts, idx, pats)
+    yield from _weekday_days(doc, facts, pats)
+    yield from _dated_times(doc, facts, idx, pats)
+
+
+def _han_month(s: str) -> int:
+    if s.startswith("十"):
+        return 10 + (_HAN_DIGIT.get(s[1:], 0) if len(s) > 1 else 0)
+    return _HAN_DIGIT[s]
+
+
+def _weekday_date_fact(doc: Document, start: int, end: int, lang: str, day, value, **attrs):
+    return make_fact(
+        doc, K.DATE, start, end, value, lang, resolved=day and day.isoformat(), **attrs
+    )
+
+
+def _nth_weekdays(doc: Document, facts: list[Fact], idx: _Index, pats) -> Iterator[Fact]:
+    """The nth weekday of a month: "the first Friday of July", 7月の第1金曜日, 다음 달 둘째주 월요일,
+    七月的第一个星期五; "the last Sunday of March"; "the second Sunday" (of the publication month)."""
+    text, ref = doc.text, doc.date
+    for w in facts:
+        wd = w.attrs.get("weekday")
+        if w.kind != K.DATE or not wd or w.attrs.get("within"):
+            continue
+        bare = bool(_RE_BARE_WD.fullmatch(w.value))
+        if w.lang == "en":
+            if bare and (m := pats["nth_en"].search(text, max(0, w.start - 16), w.start)):
+                n, start = _nth_value(m["en"], None, None, None, None), m.start()
+            elif w.attrs.get("relative") and text[w.start : w.start + 5].lower() == "last ":
+                n, start = -1, w.start
+            else:
+                continue
+            month, end, relative = _month_after_en(doc, w, idx, pats)
+        elif bare and (m := pats["nth_cjk"].search(text, max(0, w.start - 12), w.start)):
+            n = _nth_value(None, m["ko"], m["kon"], m["cjk"], m["cjkn"])
+            start, end = m.start(), w.end
+            mf = _month_before_cjk(text, m.start(), idx, pats)
+            month, relative = (
+                (_month_of(mf), bool(mf.attrs.get("relative"))) if mf else (None, True)
+            )
+            if mf:
+                start = mf.start
+        else:
+            continue
+        if not n or month is _NO_MONTH or (month is None and (n < 0 or ref is None or not bare)):
+            continue
+        if month is None:
+            # "the second Sunday", 두 번째 일요일: a day of the publication month
+            day = _nth_weekday(ref.year, ref.month, wd, n)
+            if day is not None:
+                yield _weekday_date_fact(
+                    doc, start, end, w.lang, day, day.isoformat(), relative=True
+                )
+            continue
+        y, mo, stated = month
+        if y is not None:
+            day = _nth_weekday(y, mo, wd, n)
+        else:
+            day = _nearest_year(ref, lambda yy, mo=mo, wd=wd, n=n: _nth_weekday(yy, mo, wd, n))
+        if n < 0:
+            if day is None:
+                continue
+            n = (day.day - 1) // 7 + 1
+        ys = f"{y:04d}" if stated else "XXXX"
+        value = f"{ys}-{mo:02d}-WXX-{wd}-#{n}"
+        yield _weekday_date_fact(doc, start, end, w.lang, day, value, relative=relative or None)
+
+
+def _month_after_en(doc: Document, w: Fact, idx: _Index, pats):
+    """The month named after an English weekday (" of July", " in the month"), its end, and
+    whether it is relative; (None, weekday end, True) when none is."""
+    text, ref = doc.text, doc.date
+    if (m := pats["this_month_en"].match(text, w.end)) and ref is not None:
+        return (ref.year, ref.month, False), m.end(), True
+    if m := pats["of_en"].match(text, w.end):
+        mf = idx.starting(m.end(), _month_of)
+        if mf is not None:
+            return _month_of(mf), mf.end, bool(mf.attrs.get("relative"))
+        rel = pats["rel_month_en"].match(text, m.end())
+        if rel and ref is not None:
+            off = lexicon("calendar")["period_rel"]["en"][rel["rel"].lower()]
+            y, mo = divmod(ref.year * 12 + ref.month - 1 + off, 12)
+            return (y, mo + 1, False), rel.end(), True
+        return _NO_MONTH, w.end, True  # "of" something else: not the publication month
+    return None, w.end, True
+
+
+# A month named after a weekday that is not a month fact ("of the Holy Spirit").
+_NO_MONTH = (-1, -1, False)
+
+
+def _month_before_cjk(text: str, pos: int, idx: _Index, pats) -> Fact | None:
+    """The month fact ending just before pos, across の / 의 / 的 and a space."""
+    for k in range(4):
+        mf = idx.ending(pos - k, _month_of)
+        if mf is not None and pats["gap_cjk"].fullmatch(text, pos - k, pos):
+            return mf
+    return None
+
+
+def _nth_weeks(doc: Document, facts: list[Fact], idx: _Index, pats) -> Iterator[Fact]:
+    """The nth week of a month or year: "the first week of October", 10월의 첫째 주, 今月の第三週,
+    十月的第一周, "the last week of 2015", 2015年の第1週."""
+    text, ref = doc.text, doc.date
+    for f in facts:
+        if f.kind not in (K.DATE, K.YEAR) or f.attrs.get("within"):
+            continue
+        month, year = _month_of(f), _year_of(f)
+        if month is None and year is None:
+            continue
+        if f.lang == "en":
+            m = pats["week_en"].search(text, max(0, f.start - 30), f.start)
+            if not m:
+                continue
+            n, start, end = _nth_value(m["en"], None, None, None, None), m.start(), f.end
+        else:
+            m = pats["week_cjk"].match(text, f.end)
+            if not m:
+                continue
+            n = _nth_value(None, m["ko"], m["kon"], m["cjk"], m["cjkn"])
+            start, end = f.start, m.end()
+        if not n:
+            continue
+        relative = f.attrs.get("relative") or None
+        if month is not None:
+            y, mo, _ = month
+            yy = y if y is not None else (ref.year if ref else None)
+            if yy is None:
+                continue
+            first = dt.date(yy, mo, 1)
+            last = dt.date(yy, mo, calendar.monthrange(yy, mo)[1])
+            rows = (last.day + first.isoweekday() - 1 + 6) // 7  # Monday-weeks touching it
+            label = rows if n < 0 else n
+            value = (
+                f"{y:04d}-{mo:02d}-W{label:02d}" if y is not None else f"XXXX-{mo:02d}-W{label:02d}"
+            )
+        else:
+            yy = year
+            first, last = dt.date(yy, 1, 1), dt.date(yy, 12, 31)
+            label = dt.date(yy, 12, 28).isocalendar()[1] if n < 0 else n
+            value = f"{yy:04d}-W{label:02d}"
+        weeks = _full_weeks(first, last)
+        monday = (weeks[n - 1] if n > 0 else weeks[n]) if len(weeks) >= abs(n) else None
+        yield make_fact(
+            doc,
+            K.DATE,
+            start,
+            end,
+            value,
+            f.lang,
+            resolved=monday.isoformat() if monday else None,
+            relative=relative,
+        )
+
+
+def _anchored_offsets(doc: Document, facts: list[Fact], idx: _Index, pats) -> Iterator[Fact]:
+    """Days counted from a day other than today ("two days from tomorrow", "the day after
+    tmrw", 어제로부터 4일 후, 내일부터 3주, 昨日の2日前) and compound amounts (1개월 21일 전,
+    1か月と21日前)."""
+    text, ref = doc.text, doc.date
+    if ref is None:
+        return
+    steps = lexicon("compose")["day_next_en"]
+    dirs = lexicon("compose")["anchor_dirs_en"]
+    forward_links = {"로부터", "으로부터", "부터", "から", "起"}
+    for a in facts:
+        day = _anchor_day(a)
+        if day is None:
+            if a.lang != "en" and (off := _offset_of(a)):
+                yield from _compound_offset(doc, a, off, idx, pats)
+            continue
+        if a.lang != "en":
+            if not (m := pats["anchor_link"].match(text, a.end)):
+                continue
+            if o := idx.starting(m.end(), _offset_of):
+                unit, off = _offset_of(o)  # type: ignore[misc]
+                yield _relative_day(doc, a.start, o.end, a.lang, _shift(day, unit, off))
+            elif m["link"] in forward_links and (d := idx.starting(m.end(), _duration_units)):
+                for unit, n in _duration_units(d) or ():
+                    day = _shift(day, unit, n)
+                yield _relative_day(doc, a.start, d.end, a.lang, day)
+            continue
+        if m := pats["day_next_en"].search(text, max(0, a.start - 16), a.start):
+            step = steps.get(_RE_SPACES.sub(" ", m["w"].lower()), 0)
+            yield _relative_day(doc, m.start(), a.end, "en", day + dt.timedelta(days=step))
+            continue
+        for k in range(1, 10):
+            m = pats["anchor_dir_en"].fullmatch(text, a.start - k, a.start)
+            if m is None:
+                continue
+            d = idx.ending(a.start - k, _duration_units)
+            units = _duration_units(d) if d else None
+            if d is None or not units:
+                continue
+            sign = dirs[m["dir"].lower()]
+            for unit, n in units:
+                day = _shift(day, unit, sign * n)
+            yield _relative_day(doc, d.start, a.end, "en", day)
+            break
+        else:
+            # "two days before yesterday": an offset, then the anchor
+            o = idx.ending(a.start - 1, _offset_of) if text[a.start - 1 : a.start] == " " else None
+            if o is not None and o.text.lower().endswith(("before", "after")):
+                unit, off = _offset_of(o)  # type: ignore[misc]
+                yield _relative_day(doc, o.start, a.end, "en", _shift(day, unit, off))
+
+
+def _compound_offset(doc: Document, o: Fact, off: tuple[str, int], idx: _Index, pats):
+    """1개월 21일 전, 2年1か月21日前, 1か月と21日前: the amounts before an offset date add up."""
+    text, ref = doc.text, doc.date
+    unit, amount = off
+    sign = 1 if amount > 0 else -1
+    # a duration that runs into the offset ("1개월 21일" + "21일 전") already holds its amount
+    for pos in range(o.start + 1, o.end):
+        d = idx.ending(pos, _duration_units)
+        units = _duration_units(d) if d else None
+        if d is None or not units or d.start >= o.start or len(units) < 2:
+            continue
+        if units[-1] != (unit, abs(amount)):
+            continue
+        day = ref
+        for u, n in units:
+            day = _shift(day, u, sign * n)
+        yield _relative_day(doc, d.start, o.end, o.lang, day)
+        return
+    for k in range(5):
+        d = idx.ending(o.start - k, _duration_units)
+        if d is None or not pats["amount_link"].fullmatch(text, o.start - k, o.start):
+            continue
+        day = ref
+        for u, n in _duration_units(d) or ():
+            day = _shift(day, u, sign * n)
+        yield _relative_day(doc, d.start, o.end, o.lang, _shift(day, unit, amount))
+        return
+
+
+def _relative_day(doc: Document, start: int, end: int, lang: str, day: dt.date) -> Fact:
+    return make_fact(
+        doc, K.DATE, start, end, day.isoformat(), lang, relative=True, resolved=day.isoformat()
+    )
+
+
+def _weekday_days(doc: Document, facts: list[Fact], pats) -> Iterator[Fact]:
+    """A weekday beside its day: "Thursday the twenty first", 23日の土曜日, 1월 22일, 수요일,
+    10月12号，星期一. The weekday is kept (weekday, weekday_span) so that it can be checked."""
+    text = doc.text
+    idx = _Index([f for f in facts if f.kind == K.DATE])
+    for w in facts:
+        if w.kind != K.DATE or not _RE_BARE_WD.fullmatch(w.value) or w.attrs.get("within"):
+            continue
+        wd = w.attrs["weekday"]
+        if w.lang == "en" and (m := pats["wd_the_day_en"].match(text, w.end)):
+            d = _en_day_words()[_RE_SPACES.sub(" ", m["w"].lower())]
+            yield _day_with_weekday(doc, w.start, m.end(), "en", (None, None, d), wd, w)
+            continue
+        for k in range(4):
+            f = idx.ending(w.start - k, _day_level)
+            if f is not None and _RE_WD_GAP.fullmatch(text, w.start - k, w.start):
+                p = _RE_PARTS.fullmatch(f.value)
+                parts = tuple(None if g in (None, "XXXX", "XX") else int(g) for g in p.groups())  # type: ignore[union-attr]
+                yield _day_with_weekday(doc, f.start, w.end, f.lang, parts, wd, w, base=f)
+                break
+
+
+_RE_WD_GAP = regex.compile(r"\s?[,，、の]?\s?")
+
+
+def _day_level(f: Fact) -> bool:
+    """A stated calendar day without its own weekday (not "3 days ago", not "Friday 15")."""
+    if f.kind != K.DATE or f.attrs.get("weekday") or f.attrs.get("relative"):
+        return False
+    p = _RE_PARTS.fullmatch(f.value)
+    return bool(p and p[3] and p[3] != "XX")
+
+
+def _day_with_weekday(doc, start, end, lang, parts, wd, w: Fact, base: Fact | None = None):
+    """A date with its weekday. When the year or month is left out, the weekday picks it
+    among those around the publication date: "Thursday the 21st" is the nearest 21st that is
+    a Thursday, and then names that day (the value is the day itself)."""
+    y, m, d = parts
+    attrs: dict = dict(base.attrs) if base is not None else {"year": y, "month": m, "day": d}
+    attrs.pop("within", None)
+    attrs["weekday"] = wd
+    attrs["weekday_span"] = list(w.attrs.get("weekday_span") or (w.start, w.end))
+    value = base.value if base is not None else f"XXXX-XX-{d:02d}"
+    if doc.date is not None and (y is None or m is None):
+        days = _candidates(doc.date, y, m, d)
+        fits = [x for x in days if x.isoweekday() == wd]
+        if fits or days:
+            best = min(fits or days, key=lambda x: abs((x - doc.date).days))
+            attrs["resolved"] = best.isoformat()
+            if fits:
+                value = best.isoformat()
+    kind = base.kind if base is not None else K.DATE
+    return make_fact(doc, kind, start, end, value, lang, **attrs)
+
+
+def _candidates(ref: dt.date, y: int | None, m: int | None, d: int) -> list[dt.date]:
+    """Days d of the months (or, with the month known, the years) around ref."""
+    out = []
+    for k in (-1, 0, 1):
+        if m is None:
+            yy, mm = divmod(ref.year * 12 + ref.month - 1 + k, 12)
+            yy, mm = (y, mm) if y is not None else (yy, mm)
+            mm += 1
+        else:
+            yy, mm = ref.year + k, m
+        if d <= calendar.monthrange(yy, mm)[1]:
+            out.append(dt.date(yy, mm, d))
+    return out
+
+
+def _time_day(f: Fact) -> tuple[str, str | None] | None:
+    """(TIMEX day, resolved day) of a date that may take a clock time: a relative day
+    (tomorrow, 내일, "in 7 days", "next Tuesday") or a weekday. Stated calendar dates are left
+    alone: the rules read them as dates (a date inside a time is skipped by some)."""
+    if f.kind != K.DATE:
+        return None
+    if f.attrs.get("relative") and _RE_ISO_DAY.fullmatch(f.value):
+        return f.value, f.value
+    if _RE_BARE_WD.fullmatch(f.value):
+        return f.value, f.attrs.get("resolved")
+    return None
+
+
+def _dated_times(doc: Document, facts: list[Fact], idx: _Index, pats) -> Iterator[Fact]:
+    """A day and a clock time: "tomorrow at 5pm", "9am on Saturday", 내일 3pm, 明天下午三点,
+    明日の午後3時 -> a time whose value names the day ("2013-02-13T17")."""
+    text = doc.text
+    for t in facts:
+        if t.kind != K.TIME or not _RE_CLOCK.fullmatch(t.value):
+            continue
+        gap = pats["time_after_date_en" if t.lang == "en" else "time_after_date_cjk"]
+        found = None
+        for k in range(10):
+            d = idx.ending(t.start - k, _time_day)
+            if d is not None and gap.fullmatch(text, t.start - k, t.start):
+                found = (d, d.start, t.end)
+                break
+        if (
+            found is None
+            and t.lang == "en"
+            and (m := pats["date_after_time_en"].match(text, t.end))
+        ):
+            d = idx.starting(m.end(), _time_day)
+            if d is not None:
+                found = (d, t.start, d.end)
+        if found is None:
+            continue
+        d, start, end = found
+        day, resolved = _time_day(d)  # type: ignore[misc]
+        attrs = {k: v for k, v in t.attrs.items() if k != "within"}
+        yield make_fact(
+            doc, K.TIME, start, end, f"{day}{t.value}", t.lang, resolved=resolved, day=day, **attrs
         )

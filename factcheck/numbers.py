@@ -51,7 +51,7 @@ def en_cardinal_words() -> dict[str, float]:
 @cache
 def en_scales() -> dict[str, float]:
     en = _en()
-    return {**en["scales"], **en["scales_indian"]}
+    return {**en["scales"], **en["scales_indian"], **en["scales_plural"]}
 
 
 @cache
@@ -95,7 +95,10 @@ def parse_en_words(text: str) -> float | None:
         elif w == "hundred":
             current = (current or 1) * 100
         elif w in scales:
-            total += (current or 1) * scales[w]
+            if not current and 0 < total < scales[w]:
+                total *= scales[w]  # "three thousand million(s)": a scale of a scale
+            else:
+                total += (current or 1) * scales[w]
             current = 0
         elif w in ("a", "an") and i == 0 and len(words) > 1:
             current = 0
@@ -363,7 +366,7 @@ _POWER = regex.compile(r"^(?P<base>.+?)(?:\^|の)(?P<exp>[-+−]?\d+)乗?$")
 
 @cache
 def _suffixes() -> dict[str, float]:
-    return dict(_en()["digit_suffixes"])
+    return {**_en()["digit_suffixes"], **_en()["decimal_suffixes"]}
 
 
 def parse_number(text: str) -> float | None:

@@ -150,6 +150,7 @@ def _digit_run_then_word() -> regex.Pattern:
             *en["scales_indian"],
             *en["multipliers"],
             *(w.split()[0] for w in en["fraction_links"]),
+            *en["point"],
         ]
     )
     return regex.compile(
@@ -447,7 +448,7 @@ def _extract_numeric(doc: Document) -> Iterator[Fact]:
     has_hangul = _HANGUL.search(text) is not None
     has_cjk = _CJK.search(text) is not None
 
-    numerals = [(m, _num(m.group())) for m in _numerals(text) if m.group().strip()]
+    numerals = _adjust([(m, _num(m.group())) for m in _numerals(text) if m.group().strip()], text)
     yield from _around_numerals(doc, numerals)
     yield from _percents(doc, numerals)
     if has_latin:
@@ -459,6 +460,7 @@ def _extract_numeric(doc: Document) -> Iterator[Fact]:
         yield from _ko_native_counts(doc)
     if has_cjk:
         yield from _ja_relative(doc)
+        yield from _kana_numerals(doc)
 
     pronoun_before = _one_pronoun_before()
     sino_syllables = lexicon("numerals")["ko_sino"]["digits"]
@@ -471,6 +473,62 @@ def _extract_numeric(doc: Document) -> Iterator[Fact]:
         if num.lower() == "one" and pronoun_before.search(text, max(0, m.start() - 20), m.start()):
             continue  # "that one", "the one": a pronoun, not a count
         yield make_fact(doc, K.NUMBER, m.start(), m.end(), format_number(value))
+
+
+class _Span:
+    """A numeral the grammar did not match in one piece, with the Match methods used here."""
+
+    __slots__ = ("_end", "_start", "_text")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self._start, self._end, self._text = start, end, text[start:end]
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def span(self) -> tuple[int, int]:
+        return self._start, self._end
+
+    def group(self) -> str:
+        return self._text
+
+
+_OUT_OF = regex.compile(r"(?i)\s+(?:out\s+of|over)\s+")
+_IN_PARENS = regex.compile(r"[ \t]?[(（]([^()（）]{1,40})[)）]")
+
+
+def _adjust(numerals: list, text: str) -> list:
+    """Two corrections the grammar cannot make alone: "12 out of 10" is two numbers, as no
+    share is more than the whole; "forty-five (45)" is one number written twice."""
+    out: list = []
+    grammar = _scanner()[1]
+    for m, value in numerals:
+        if value is not None and value > 1 and m.group()[:1].isalnum():
+            link = _OUT_OF.search(m.group())
+            if link:
+                s, e = m.start(), m.end()
+                a = grammar.match(text, s, s + link.start())
+                b = grammar.match(text, s + link.end(), e)
+                if a and b and a.end() == s + link.start() and b.end() == e:
+                    out += [(a, _num(a.group())), (b, _num(b.group()))]
+                    continue
+        if out and value is not None:
+            prev, prev_value = out[-1]
+            paren = _IN_PARENS.match(text, prev.end())
+            if (
+                paren
+                and paren.end(1) == m.end()
+                and paren.start(1) == m.start()
+                and prev_value == value
+                and prev.group()[:1].isdigit() != m.group()[:1].isdigit()
+            ):
+                out[-1] = (_Span(text, prev.start(), paren.end()), value)
+                continue
+        out.append((m, value))
+    return out
 
 
 def _around_numerals(
@@ -833,8 +891,11 @@ def _ko_native_count_pattern() -> regex.Pattern:
     units = alternation(native["units"])
     tens = alternation(native["tens"])
     attributive = alternation(native["attributive"])
+    # A few counters are often written glued to the numeral (두개, 세가지); others glued
+    # make names and words (세명대, 한국).
+    glued = alternation(lex["ko_glued"])
     return regex.compile(
-        rf"(?<!\p{{Hangul}})(?P<native>(?:{tens})(?:{units})?|{attributive})\s"
+        rf"(?<!\p{{Hangul}})(?P<native>(?:{tens})(?:{units})?|{attributive})(?:\s|(?=(?:{glued})))"
         rf"(?P<ctr>{alternation(lex['ko'])})(?P<approx3>{alternation(lex['approx']['ko_after'])})?"
     )
 
@@ -847,6 +908,7 @@ def _ko_native_counts(doc: Document) -> Iterator[Fact]:
         if value is None:
             continue
         a = pats["approx_ko"](text, m.start())
+        yield make_fact(doc, K.NUMBER, m.start(), m.end("native"), format_number(value))
         yield make_fact(
             doc,
             K.COUNT,
@@ -858,6 +920,31 @@ def _ko_native_counts(doc: Document) -> Iterator[Fact]:
             approx=(a["m"] if a else None) or m["approx3"],
             number=m["native"],
         )
+
+
+@cache
+def _kana_patterns() -> tuple[regex.Pattern, regex.Pattern]:
+    """(numeral, word): a Japanese numeral spelled in kana, standing apart from other
+    Japanese words (in running text a kana run touches kanji or more kana)."""
+    words = alternation(lexicon("numerals")["han"]["kana"])
+    jp = r"\p{Hiragana}\p{Katakana}\p{Han}ー"
+    first = char_class(sorted({w[0] for w in lexicon("numerals")["han"]["kana"]}))
+    return (
+        regex.compile(rf"(?<![{jp}])(?=[{first}])(?:{words})++(?![{jp}])"),
+        regex.compile(words),
+    )
+
+
+def _kana_numerals(doc: Document) -> Iterator[Fact]:
+    han = lexicon("numerals")["han"]
+    kana, not_alone = han["kana"], han["kana_not_alone"]
+    numeral, word = _kana_patterns()
+    for m in numeral.finditer(doc.text):
+        if m.group() in not_alone:
+            continue
+        value = parse_cjk("".join(kana[w] for w in word.findall(m.group())))
+        if value is not None:
+            yield make_fact(doc, K.NUMBER, m.start(), m.end(), format_number(value))
 
 
 @cache

@@ -46,10 +46,11 @@ def char_class(words) -> str:
 
 # Left edge of a numeral written in digits: not glued to Latin letters, other digits or the
 # punctuation of codes and dates ("G20", "COVID-19", "3.1.2", "5/17").
-# A comma counts only after a digit ("1,234" is read from its start; "2成,2.5成" is a list).
-# A dash or a point counts only after a digit: "COVID-19" and ".08" are read whole or not at
+# After a comma a number may start: digits grouped in thousands ("1,234") are read from their
+# start, so only lists ("22,24,26", "2成,2.5成") reach here. A dash or a point counts only
+# after a digit: "COVID-19" and ".08" are read whole or not at
 # all, while the 20 of a range "5-20%" and the groups of "192.168.1.2" are numbers.
-_DIGIT_EDGE = r"(?<![\p{Latin}\d:^_])(?<!\d[,，])(?<![^\d][\-−.．/])(?<!^[\-−.．/])"
+_DIGIT_EDGE = r"(?<![\p{Latin}\d:^_])(?<![^\d][\-−.．/])(?<!^[\-−.．/])"
 # The same after a minus sign that a numeral may start with ("−1万", "−5分の4").
 _SIGNED_EDGE = r"(?<![\p{Latin}\d.．/:^_])(?<!\d[,，])(?<![\p{Latin}_.．/:][\-−－])"
 # Digits with thousands separators (1,234 / 12,34,567 / 40 000) or none; decimals; ".08".
@@ -81,7 +82,10 @@ def digit_number() -> str:
         r"(?:[eE][-+]?\d+(?![\p{L}\d])|\^[-−]?\d+|\s?[x×*]\s?10\s?(?:\^|の)[-−]?\d+乗?"
         r"|の[-−]?\d+乗)?"
         # A scale letter may touch CJK text ("3.2kパーセント"), not more Latin ("10km").
-        rf"(?:\s?(?:{suffix})(?![\p{{Latin}}\d]))?(?!\d)"
+        rf"(?:\s?(?:{suffix})(?![\p{{Latin}}\d])"
+        # G and b read as billions only after decimals or grouped digits ("1.2b", "1,674.5 G"),
+        # as "5G" is a network and "4b" a paragraph.
+        rf"|(?<=[.．,]\d+)\s?(?:{alternation(en['decimal_suffixes'])})(?![\p{{Latin}}\d]))?(?!\d)"
     )
 
 
@@ -96,11 +100,13 @@ def en_numeral() -> str:
     after_big = alternation(scale_words)
     scale = rf"(?:{alternation(en['scales'])})(?![\p{{L}}])"
     w_next = rf"(?:{word})(?![\p{{L}}])"
+    # Plural scales go on a numeral, never start one ("three billions", not "millions of").
+    plural_scale = alternation(en["scales_plural"])
     lead_digits = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:[.．]\d+)?"
     # Digits go on a numeral in words before a scale ("4 thousand 3 hundred") and after
     # "hundred and" ("3 hundred and 21"); elsewhere ("2 million 500 people") they do not.
     next_part = (
-        rf"(?:{w_next}|(?<!\band\s+)\d+(?:[.．]\d+)?\s+{scale}"
+        rf"(?:{w_next}|(?:{plural_scale})(?![\p{{L}}])|(?<!\band\s+)\d+(?:[.．]\d+)?\s+{scale}"
         rf"|(?<=hundred\s+and\s+)[1-9]\d?(?![\d.,]\d|\d|[\s\-]+(?:{word})(?![\p{{L}}])))"
     )
     card = (

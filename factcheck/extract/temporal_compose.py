@@ -298,7 +298,7 @@ def _join_patterns() -> dict[str, regex.Pattern]:
         ),
         "week_cjk": regex.compile(
             rf"{gap_cjk}(?:{ko_nth}|{cjk_nth})\s?"
-            rf"(?:{alternation([*week['ko'], *week['ja'], *week['zh']])})(?![\p{{Han}}\p{{Hangul}}])"
+            rf"(?:{alternation([*week['ko'], *week['ja'], *week['zh']])})(?![말년간기末年])"
         ),
         # a day before a relative month: "the 20th of next month", "20 of this month"
         "day_of_en": regex.compile(
@@ -345,14 +345,18 @@ class _Index:
             self.by_end.setdefault(f.end, []).append(f)
 
     def starting(self, pos: int, test) -> Fact | None:
-        return max((f for f in self.by_start.get(pos, ()) if test(f)), key=_length, default=None)
+        return _longest(self.by_start.get(pos), test)
 
     def ending(self, pos: int, test) -> Fact | None:
-        return max((f for f in self.by_end.get(pos, ()) if test(f)), key=_length, default=None)
+        return _longest(self.by_end.get(pos), test)
 
 
-def _length(f: Fact) -> int:
-    return f.end - f.start
+def _longest(facts: list[Fact] | None, test) -> Fact | None:
+    best = None
+    for f in facts or ():
+        if test(f) and (best is None or f.end - f.start > best.end - best.start):
+            best = f
+    return best
 
 
 def _month_of(f: Fact) -> tuple[int | None, int, bool] | None:
@@ -476,7 +480,7 @@ def _join_facts(doc: Document, facts: list[Fact], date_fn) -> Iterator[Fact]:
                 if yr is not None:
                     yield date_fn(f.start, yr.end, "en", _year_of(yr), mo[1], None)
     yield from _anchored_offsets(doc, facts, idx, pats)
-    yield from _weekday_days(doc, facts, pats)
+    yield from _weekday_days(doc, facts, idx, pats)
     yield from _dated_times(doc, facts, idx, pats)
 
 
@@ -653,7 +657,11 @@ def _anchored_offsets(doc: Document, facts: list[Fact], idx: _Index, pats) -> It
             if o := idx.starting(m.end(), _offset_of):
                 unit, off = _offset_of(o)  # type: ignore[misc]
                 yield _relative_day(doc, a.start, o.end, a.lang, _shift(day, unit, off))
-            elif m["link"] in forward_links and (d := idx.starting(m.end(), _duration_units)):
+            elif (
+                m["link"] in forward_links
+                and (d := idx.starting(m.end(), _duration_units))
+                and not _stretch(text, d)
+            ):
                 for unit, n in _duration_units(d) or ():
                     day = _shift(day, unit, n)
                 yield _relative_day(doc, a.start, d.end, a.lang, day)
@@ -712,17 +720,27 @@ def _compound_offset(doc: Document, o: Fact, off: tuple[str, int], idx: _Index, 
         return
 
 
+def _stretch(text: str, d: Fact) -> bool:
+    """Whether an amount is a stretch of time (3주간, 3日間, "3주 동안"), not a point."""
+    marks = _stretch_marks()
+    return d.text.endswith(marks) or text[d.end : d.end + 4].lstrip().startswith(marks)
+
+
+@cache
+def _stretch_marks() -> tuple[str, ...]:
+    return tuple(lexicon("compose")["stretch_marks"])
+
+
 def _relative_day(doc: Document, start: int, end: int, lang: str, day: dt.date) -> Fact:
     return make_fact(
         doc, K.DATE, start, end, day.isoformat(), lang, relative=True, resolved=day.isoformat()
     )
 
 
-def _weekday_days(doc: Document, facts: list[Fact], pats) -> Iterator[Fact]:
+def _weekday_days(doc: Document, facts: list[Fact], idx: _Index, pats) -> Iterator[Fact]:
     """A weekday beside its day: "Thursday the twenty first", 23日の土曜日, 1월 22일, 수요일,
     10月12号，星期一. The weekday is kept (weekday, weekday_span) so that it can be checked."""
     text = doc.text
-    idx = _Index([f for f in facts if f.kind == K.DATE])
     for w in facts:
         if w.kind != K.DATE or not _RE_BARE_WD.fullmatch(w.value) or w.attrs.get("within"):
             continue

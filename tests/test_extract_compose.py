@@ -1,0 +1,185 @@
+"""Temporal facts composed from pieces found side by side (temporal_compose.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from factcheck.document import Document
+from factcheck.extract import extract
+
+REF = dt.date(2024, 3, 13)  # a Wednesday
+TEMPORAL = {"date", "daterange", "time", "duration", "year"}
+
+
+def facts(text: str, date: dt.date | None = REF) -> dict[str, tuple[str, str, dict]]:
+    out = {}
+    for f in extract(Document(text, date=date)):
+        if f.kind in TEMPORAL and not f.attrs.get("within"):
+            assert text[f.start : f.end] == f.text
+            out[f.text] = (f.kind, f.value, f.attrs)
+    return out
+
+
+def one(text: str, span: str, date: dt.date | None = REF) -> tuple[str, str, dict]:
+    found = facts(text, date)
+    assert span in found, f"{span!r} not in {sorted(found)}"
+    return found[span]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "resolved"),
+    [
+        # the nth weekday of a month
+        (
+            "The council meets on the second Tuesday of April.",
+            "the second Tuesday of April",
+            "XXXX-04-WXX-2-#2",
+            "2024-04-09",
+        ),
+        (
+            "Voting closes on the last Friday of next month.",
+            "last Friday of next month",
+            "XXXX-04-WXX-5-#4",
+            "2024-04-26",
+        ),
+        (
+            "The fund pays out on the first Monday in September 2025.",
+            "the first Monday in September 2025",
+            "2025-09-WXX-1-#1",
+            "2025-09-01",
+        ),
+        (
+            "결과는 다음 달 셋째 주 목요일에 발표한다.",
+            "다음 달 셋째 주 목요일",
+            "XXXX-04-WXX-4-#3",
+            "2024-04-18",
+        ),
+        (
+            "총회는 2025년 6월 두번째 토요일에 열린다.",
+            "2025년 6월 두번째 토요일",
+            "2025-06-WXX-6-#2",
+            "2025-06-14",
+        ),
+        ("説明会は5月の第2水曜日に開く。", "5月の第2水曜日", "XXXX-05-WXX-3-#2", "2024-05-08"),
+        (
+            "会议定于六月的第一个星期一举行。",
+            "六月的第一个星期一",
+            "XXXX-06-WXX-1-#1",
+            "2024-06-03",
+        ),
+        # the nth week of a month or year (resolved: the Monday of the nth whole week)
+        (
+            "Tickets go on sale in the second week of June.",
+            "the second week of June",
+            "XXXX-06-W02",
+            "2024-06-10",
+        ),
+        ("工事は4月の第3週に始まる。", "4月の第3週", "XXXX-04-W03", "2024-04-15"),
+        ("보고서는 2025년 첫째 주에 나온다.", "2025년 첫째 주", "2025-W01", "2025-01-06"),
+        # a weekday beside its day: the weekday picks the month
+        ("The ferry sank on Saturday the ninth.", "Saturday the ninth", "2024-03-09", "2024-03-09"),
+        ("式典は16日の土曜日に行われた。", "16日の土曜日", "2024-03-16", "2024-03-16"),
+        # offsets counted from another day
+        (
+            "The shipment arrives three days from tomorrow.",
+            "three days from tomorrow",
+            "2024-03-17",
+            "2024-03-17",
+        ),
+        (
+            "They met again two weeks after yesterday.",
+            "two weeks after yesterday",
+            "2024-03-26",
+            "2024-03-26",
+        ),
+        (
+            "두 사람은 어제로부터 5일 후 다시 만났다.",
+            "어제로부터 5일 후",
+            "2024-03-17",
+            "2024-03-17",
+        ),
+        ("一昨日の3日前に届いた。", "一昨日の3日前", "2024-03-08", "2024-03-08"),
+        ("공사는 2개월 10일 전 끝났다.", "2개월 10일 전", "2024-01-03", "2024-01-03"),
+        ("工事は3か月と5日後に終わる。", "3か月と5日後", "2024-06-18", "2024-06-18"),
+        ("The board votes the day after tmrw.", "the day after tmrw", "2024-03-15", "2024-03-15"),
+    ],
+)
+def test_composed_dates(text: str, span: str, value: str, resolved: str) -> None:
+    kind, got, attrs = one(text, span)
+    assert kind == "date"
+    assert got == value
+    assert attrs.get("resolved") == resolved
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Payments resume on the 5th of next month.", "the 5th of next month", "2024-04-05"),
+        ("The deadline was the twelfth of this month.", "the twelfth of this month", "2024-03-12"),
+        ("新工厂将于明年三月投产。", "明年三月", "2025-03"),
+        ("작년 7월 공장이 문을 닫았다.", "작년 7월", "2023-07"),
+        ("The plant reopens in June next year.", "June next year", "2025-06"),
+    ],
+)
+def test_relative_months(text: str, span: str, value: str) -> None:
+    kind, got, _ = one(text, span)
+    assert (kind, got) == ("date", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "resolved"),
+    [
+        ("The vote is tomorrow at 10am.", "tomorrow at 10am", "2024-03-14T10", "2024-03-14"),
+        ("발표는 내일 오후 3시에 한다.", "내일 오후 3시", "2024-03-14T15", "2024-03-14"),
+        ("发布会明天上午九点开始。", "明天上午九点", "2024-03-14T09", "2024-03-14"),
+        ("会見は明日の午後4時から。", "明日の午後4時", "2024-03-14T16", "2024-03-14"),
+        ("Doors open at 6pm on Friday.", "6pm on Friday", "XXXX-WXX-5T18", "2024-03-15"),
+    ],
+)
+def test_day_and_clock_time(text: str, span: str, value: str, resolved: str) -> None:
+    kind, got, attrs = one(text, span)
+    assert (kind, got) == ("time", value)
+    assert attrs.get("resolved") == resolved
+
+
+def test_weekday_that_fits_no_nearby_month_keeps_open_value() -> None:
+    # No month around March 2024 has a Monday the 31st: the day stays open and the weekday
+    # is kept for the weekday rule to check.
+    _, value, attrs = one("It opened on Monday the thirty first.", "Monday the thirty first")
+    assert value == "XXXX-XX-31"
+    assert attrs["weekday"] == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "not_span"),
+    [
+        # "of" something that is not a month: no month to count in
+        ("He spoke on the first Monday of the festival.", "the first Monday of the festival"),
+        ("He spoke on the first Monday of the festival.", "the first Monday"),
+        # a stretch from an anchor day is a span of time, not a day
+        ("행사는 내일부터 3주간 열린다.", "내일부터 3주간"),
+        ("展示は明日から5日間開かれる。", "明日から5日間"),
+        # an amount before a day that is not a relative day word
+        ("Three days from the meeting, nothing changed.", "Three days from the meeting"),
+    ],
+)
+def test_no_composition(text: str, not_span: str) -> None:
+    assert not_span not in facts(text)
+
+
+def test_stated_date_and_time_stay_apart() -> None:
+    # A stated calendar date stays a date fact for the rules that read dates.
+    found = facts("The summit opens on March 20, 2024 at 9am.")
+    assert found["March 20, 2024"][1] == "2024-03-20"
+    assert found["9am"] == ("time", "T09", {})
+
+
+def test_without_publication_date() -> None:
+    # Nothing to count from: offsets from an anchor are not built.
+    assert "three days from tomorrow" not in facts("It lands three days from tomorrow.", None)
+    _, value, _ = one(
+        "The council meets on the second Tuesday of April.", "the second Tuesday of April", None
+    )
+    assert value == "XXXX-04-WXX-2-#2"

@@ -235,3 +235,35 @@ def test_weekday_beside_a_day_keeps_the_weekday_contract() -> None:
     _, _, attrs = one(text, "Friday the 15th")
     s, e = attrs["weekday_span"]
     assert attrs["weekday"] == 5 and text[s:e] == "Friday"
+
+
+# Texts for the triggered scans: every way the English patterns can begin, including the
+# places inside words where they match today, full-width digits, and a text that case
+# folding lengthens ("ß"), where the plain scan is used.
+_TRIGGER_TEXTS = [
+    "At about 3:40 p.m. on Oct. 2, around half past seven, a quarter to eight, noon, midnight.",
+    "Someone a day later; Canada day lasted a few hours and a half; it took an hour.",
+    "It began 3-twenty past 4, twenty past 5, ten o'clock, eleven fifteen pm, 7pm, 7 a.m.",
+    "more than 2 weeks, up to 3 months, nearly ten years, half an hour, a couple of days, "
+    "several minutes, 1,200 years, 2.5 hours, 3-day, over thirty seconds, roughly a decade.",
+    "The ＳＴＲＡßE at 9 pm; ３ hours; ſix o'clock; THREE HOURS; Half Past Nine.",
+    "회의는 오후 3시에 열렸다. 会议于下午3点举行。3時間後、12:30に。",
+    "behalf past nine; often ten minutes; phone one am; within 3 days; begin 2 weeks later.",
+]
+
+
+def test_triggered_scans_find_what_a_full_scan_finds() -> None:
+    from factcheck.extract import temporal, temporal_clock, temporal_period, temporal_rel
+    from factcheck.extract.base import Triggered
+
+    checked = 0
+    for mod in (temporal, temporal_clock, temporal_period, temporal_rel):
+        for name, pat in mod._patterns().items():
+            if not isinstance(pat, Triggered):
+                continue
+            checked += 1
+            for text in _TRIGGER_TEXTS:
+                full = [(m.span(), m.groups()) for m in pat.pattern.finditer(text)]
+                fast = [(m.span(), m.groups()) for m in pat.finditer(text)]
+                assert fast == full, (name, text)
+    assert checked >= 2

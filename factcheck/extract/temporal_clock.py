@@ -12,7 +12,7 @@ from ..document import Document
 from ..facts import Fact
 from ..numbers import format_number, parse_number
 from ..resources import lexicon
-from .base import make_fact
+from .base import Triggered, folded_alt, make_fact
 from .patterns import alternation, en_number
 
 # Hour and minute numerals inside CJK clock times: digits, Han, Sino-Korean, native Korean.
@@ -32,7 +32,7 @@ def _num(s: str | None) -> float | None:
 
 
 @cache
-def _patterns() -> dict[str, regex.Pattern]:
+def _patterns() -> dict[str, regex.Pattern | Triggered]:
     cal = lexicon("calendar")
     parts = cal["time_dayparts"]
     named = cal["time_named"]
@@ -112,7 +112,26 @@ def _patterns() -> dict[str, regex.Pattern]:
             rf"{zh_atom}(?:[又多余餘零]?{zh_atom})*(?:(?P<gan>間|间)|(?P<after>{alternation([*bounds['zh_after'], *bounds['ja_after']])}))?"
         ),
     }
-    return {k: regex.compile(v) for k, v in p.items()}
+    pats = {k: regex.compile(v) for k, v in p.items()}
+    num = lexicon("numerals")["en"]
+    units, big = folded_alt(num["units"]), folded_alt([*num["tens"], *num["scales"]])
+    # Where an English time or duration can begin (see Triggered): digits that a letter or a
+    # colon follows, a number word at the start of a word, or a word these patterns take
+    # anywhere, even inside a word (approximation and bound words, "a quarter", "half", an
+    # hour word before more letters, the named times, "a"/"an" before a unit).
+    pats["en"] = Triggered(
+        pats["en"],
+        rf"(?<![\d:.,/])\d[\d,，.．]*(?::|[\s\-]*[a-z])|(?<![a-z\-])(?:{big})"
+        rf"|{folded_alt([*approx['en_before'], 'quarter', 'half', *named['en']])}"
+        rf"|a\s+quarter|(?:{units})\s*[^\W\d]",
+    )
+    pats["dur_en"] = Triggered(
+        pats["dur_en"],
+        rf"(?<![\d:.])\d[\d,，.．]*[\s\-]*[a-z]|(?<![a-z\-])(?:{units}|{big})"
+        rf"|{folded_alt([*bounds['en_before'], 'half', *vague['en']])}"
+        rf"|an?(?:\s+and\s|[\s\-]?(?:{folded_alt(du['en'])}))",
+    )
+    return pats
 
 
 def timex_time(h: int, mi: int | None, s: int | None = None) -> str:

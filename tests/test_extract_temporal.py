@@ -267,3 +267,29 @@ def test_triggered_scans_find_what_a_full_scan_finds() -> None:
                 fast = [(m.span(), m.groups()) for m in pat.finditer(text)]
                 assert fast == full, (name, text)
     assert checked >= 2
+
+
+_GATE_TEXTS = [
+    "2023년 11월 22일(수) 오후 3시, 이달 21일부터 25일까지 약 40분간, 1970년대, 2016년 3분기, "
+    "상반기, 이번 주말, 지난 3년, 10개월 이내, 3일 전, 다음 주 화요일, 10월, 하루 동안.",
+    "2023年11月22日（水）、11月21日至25日、上世纪80年代、15世紀、2016年第三季度、上半年、"
+    "本周末、过去三年、未来三天、10个月以内、三天前、上周二、十月份、两个半小时、半年间。",
+    "2015年11月18日から12月19日まで、今週末、過去20年間、今後5日間、3日後、先週の金曜日、"
+    "第3四半期、下半期、3時間、約5年以上。",
+]
+
+
+def test_gated_patterns_match_only_with_their_characters() -> None:
+    from factcheck.extract import temporal, temporal_clock, temporal_period, temporal_rel
+    from factcheck.extract.base import Gated
+
+    checked = 0
+    for mod in (temporal, temporal_clock, temporal_period, temporal_rel):
+        for name, pat in mod._patterns().items():
+            if not isinstance(pat, Gated):
+                continue
+            for text in _GATE_TEXTS:
+                for m in pat.pattern.finditer(text):
+                    checked += 1
+                    assert any(c in m[0] for c in pat.chars), (name, m[0])
+    assert checked >= 30

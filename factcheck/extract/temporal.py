@@ -14,7 +14,7 @@ from ..document import Document
 from ..facts import Fact
 from ..numbers import parse_number
 from ..resources import lexicon
-from .base import make_fact
+from .base import Gated, firsts, make_fact
 from .patterns import alternation
 from .temporal_clock import extract_durations, extract_times
 from .temporal_compose import compose
@@ -96,7 +96,7 @@ def _shift_month(ref: dt.date, months: int) -> tuple[int, int]:
 
 
 @cache
-def _patterns() -> dict[str, regex.Pattern]:
+def _patterns() -> dict[str, regex.Pattern | Gated]:
     cal = lexicon("calendar")
     years = lexicon("years")
     months = alternation(cal["months_en"])
@@ -169,7 +169,20 @@ def _patterns() -> dict[str, regex.Pattern]:
         "relative_en": rf"(?i:\b(?P<rel>{alternation(rel['en'])})\b)",
         "relative_cjk": rf"(?P<rel>{alternation([*rel['ko'], *rel['zh'], *rel['ja']])})",
     }
-    return {k: regex.compile(v) for k, v in p.items()}
+    pats: dict[str, regex.Pattern | Gated] = {k: regex.compile(v) for k, v in p.items()}
+    # Characters every match of these holds: texts without them are not scanned.
+    needs = {
+        "ko": "일",
+        "ko_ym": "월",
+        "cjk": "日号號",
+        "cjk_ym": "年",
+        "year_cjk": "년年",
+        "year_slot_prefix": "年",
+        "relative_cjk": firsts(rel["ko"], rel["zh"], rel["ja"]),
+    }
+    for name, chars in needs.items():
+        pats[name] = Gated(pats[name], chars)
+    return pats
 
 
 def _int(s: str | None) -> int | None:

@@ -27,7 +27,7 @@ from ..document import Document
 from ..facts import Fact
 from ..numbers import parse_number
 from ..resources import lexicon
-from .base import make_fact
+from .base import Gated, firsts, make_fact
 from .patterns import alternation, en_number
 
 _YEAR4 = r"(?:1[0-9]\d\d|2[0-2]\d\d)"
@@ -96,7 +96,7 @@ def _num(s: str | None) -> int | None:
 
 
 @cache
-def _patterns() -> dict[str, regex.Pattern]:
+def _patterns() -> dict[str, regex.Pattern | Gated]:
     cal = lexicon("calendar")
     en_num = en_number()
     ords = alternation(cal["period_ordinals_en"])
@@ -176,7 +176,24 @@ def _patterns() -> dict[str, regex.Pattern]:
             rf"(?P<within>{alternation([*cal['span_within']['zh'], *cal['span_within']['ja']])})"
         ),
     }
-    return {k: regex.compile(v) for k, v in p.items()}
+    pats: dict[str, regex.Pattern | Gated] = {k: regex.compile(v) for k, v in p.items()}
+    within = cal["span_within"]
+    # Characters every match of these holds: texts without them are not scanned.
+    needs = {
+        "decade_cjk": "代대",
+        "century_cjk": "纪紀세",
+        "quarter_cjk": "분四季",
+        "quarter_rel_cjk": "분四季",
+        "half_cjk": firsts(cal["halves"]["ko"], cal["halves"]["zh"], cal["halves"]["ja"]),
+        "weekend_cjk": firsts(wk["ko"], wk["zh"], wk["ja"]),
+        "span_ko": firsts(srel["ko"]),
+        "span_ko_within": firsts(within["ko"]),
+        "span_cjk": firsts(srel["zh"], srel["ja"]),
+        "span_cjk_within": firsts(within["zh"], within["ja"]),
+    }
+    for name, chars in needs.items():
+        pats[name] = Gated(pats[name], chars)
+    return pats
 
 
 def _century_years(n: int) -> tuple[int, int]:

@@ -21,12 +21,12 @@ from ..document import Document
 from ..facts import Fact
 from ..numbers import parse_number
 from ..resources import lexicon
-from .base import make_fact
+from .base import Gated, firsts, make_fact
 from .patterns import alternation, en_number
 
 
 @cache
-def _patterns() -> dict[str, regex.Pattern]:
+def _patterns() -> dict[str, regex.Pattern | Gated]:
     cal = lexicon("calendar")
     wd = cal["weekdays"]
     pre = cal["weekday_prefix"]
@@ -71,7 +71,20 @@ def _patterns() -> dict[str, regex.Pattern]:
             r"(?![\d〇零一二三四五六七八九十]{1,3}\s?[日号號]|[间間])"
         ),
     }
-    return {k: regex.compile(v) for k, v in p.items()}
+    pats: dict[str, regex.Pattern | Gated] = {k: regex.compile(v) for k, v in p.items()}
+    # Characters every match of these holds: texts without them are not scanned.
+    needs = {
+        "wd_ko": firsts(wd["ko"]),
+        "wd_zh": firsts(wd["zh"]),
+        "wd_ja": firsts(wd["ja"]),
+        "off_ko": firsts(od["ko"]),
+        "off_cjk": firsts(od["zh"], od["ja"]),
+        "month_ko": "월",
+        "month_cjk": "月",
+    }
+    for name, chars in needs.items():
+        pats[name] = Gated(pats[name], chars)
+    return pats
 
 
 def weekday_date(ref: dt.date, n: int, how: int | str | None) -> dt.date:

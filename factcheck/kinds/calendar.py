@@ -127,8 +127,9 @@ def weekday_date(ctx: Context, params: dict[str, Any]) -> Iterator[Hit]:
         actual = actual_date.isoweekday()
         if actual == stated:
             continue
-        if _ambiguous(f) and (_swapped_weekday(actual_date) == stated or not _has_year(f)):
-            # "9/10" may be read the other way round; without a year it may not even be a date.
+        if _ambiguous(f):
+            # "9/10" may be read the other way round, and when neither reading has the stated
+            # weekday, which day was meant is the writer's to say (no certain finding, no fix).
             continue
         s, e = span
         stated_text = ctx.doc.text[s:e]
@@ -147,6 +148,167 @@ def weekday_date(ctx: Context, params: dict[str, Any]) -> Iterator[Hit]:
             },
             fix=Fix(fix, safe=False),
         )
+    yield from _loose_weekday_hits(ctx)
+
+
+def _loose_weekday_hits(ctx: Context) -> Iterator[Hit]:
+    text = ctx.doc.text
+    seen: set[int] = set()
+    for s, e, stated, f, day in _loose_weekdays(ctx):
+        actual = day.isoweekday()
+        if actual == stated or s in seen:
+            continue
+        if f is not None and _ambiguous(f):
+            continue  # "Monday, 9/10/2014": which day is meant is the writer's to say
+        seen.add(s)
+        lang = ctx.doc.lang_at(s)
+        date_span = (f.start, f.end) if f is not None else (s, s)
+        yield Hit(
+            s,
+            e,
+            related=[date_span] if f is not None else [],
+            values={
+                "text": text[s:e],
+                "date": day.isoformat(),
+                "actual": _EN_NAMES[actual - 1],
+                "stated": _EN_NAMES[stated - 1],
+                "date_text": f.text if f is not None else text[max(0, s - 7) : s],
+            },
+            fix=Fix(weekday_name(actual, text[s:e], lang), safe=False),
+        )
+
+
+# A weekday the extractor left beside its date: "2016-12-29(Fri)", "2021-07-02 (Thursday)",
+# "6/20(木)", "Monday, 31/10/2014", "Mo, 7 October 2014" (two-letter abbreviations only
+# right before a date, where they cannot be words: "We, 7 October" is not prose).
+_WD_EN = {n[:2].lower(): i + 1 for i, n in enumerate(_EN_NAMES)}
+_BRACKET_WD = regex.compile(
+    r"[(（]\s?(?P<wd>[月火水木金土日월화수목금토일](?:曜日?|요일)?"
+    r"|(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)\s?[)）]"
+)
+_TWO_LETTER_WD = regex.compile(r"\b(?P<wd>Mo|Tu|We|Th|Fr|Sa|Su),\s?")
+# "2024. 3. 15.(금)": the Korean dotted date, year first.
+_DOTTED_YMD = regex.compile(
+    r"(?<!\d)(?P<y>(?:19|20)\d\d)\.\s?(?P<m>1[0-2]|0?[1-9])\.\s?(?P<d>3[01]|[12]\d|0?[1-9])\.?\s?$"
+)
+_WD_DATE_GAP = regex.compile(r",?\s?")
+_MONTH_DAY = regex.compile(r"(?<![\d/.])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])\s?$")
+
+
+def _weekday_number(word: str) -> int | None:
+    w = word.rstrip(".")
+    if w[:1] in _JA:
+        return _JA.index(w[0]) + 1
+    if w[:1] in _KO:
+        return _KO.index(w[0]) + 1
+    low = w.lower()
+    for i, name in enumerate(_EN_NAMES):
+        full = name.lower()
+        if full.startswith(low) or low in (full[:3] + "s", "thur", "thurs", "tues"):
+            return i + 1
+    return _WD_EN.get(low[:2]) if len(low) == 2 else None
+
+
+def _loose_weekdays(ctx: Context) -> Iterator[tuple[int, int, int, Fact | None, dt.date]]:
+    """(weekday span, stated weekday, its date fact, the date) for weekdays beside a date that
+    the date fact does not carry."""
+    text = ctx.doc.text
+    dates = [
+        f
+        for f in ctx.by_kind[K.DATE] + ctx.by_kind[K.DATERANGE]
+        if not f.attrs.get("weekday") and not f.attrs.get("relative")
+    ]
+    if not dates and "/" not in text:
+        return
+    by_end = {f.end: f for f in dates}
+    by_start = {f.start: f for f in dates}
+    if "(" in text or "（" in text:
+        for m in _BRACKET_WD.finditer(text):
+            wd = _weekday_number(m["wd"])
+            if wd is None:
+                continue
+            s, e = m.span("wd")
+            f = by_end.get(m.start()) or by_end.get(m.start() - 1) or by_end.get(m.end())
+            if f is not None and (f.end == m.end() or not text[f.end : m.start()].strip()):
+                day = _last_day(f, ctx)
+                if day is not None:
+                    yield s, e, wd, f, day
+                continue
+            ymd = _DOTTED_YMD.search(text, max(0, m.start() - 16), m.start())
+            if ymd:
+                try:
+                    day = dt.date(int(ymd["y"]), int(ymd["m"]), int(ymd["d"]))
+                except ValueError:
+                    continue
+                yield s, e, wd, _text_date(ctx, ymd.start(), ymd.end(), day), day
+                continue
+            md = _MONTH_DAY.search(text, max(0, m.start() - 6), m.start())
+            if md and ctx.doc.date is not None:
+                try:
+                    day = dt.date(ctx.doc.date.year, int(md["m"]), int(md["d"]))
+                except ValueError:
+                    continue
+                yield s, e, wd, _text_date(ctx, md.start(), md.end(), day), day
+    for w in ctx.by_kind[K.DATE]:
+        if not regex.fullmatch(r"XXXX-WXX-\d", w.value) or w.attrs.get("within"):
+            continue
+        gap = _WD_DATE_GAP.match(text, w.end)
+        if gap is None or gap.end() == w.end:
+            continue
+        f = by_start.get(gap.end()) or _day_month(ctx, gap.end())
+        day = _last_day(f, ctx) if f is not None else None
+        if day is not None:
+            yield w.start, w.end, int(w.value[-1]), f, day
+    if "," in text:
+        for m in _TWO_LETTER_WD.finditer(text):
+            f = by_start.get(m.end())
+            day = _last_day(f, ctx) if f is not None else None
+            if day is not None:
+                yield m.start("wd"), m.end("wd"), _WD_EN[m["wd"].lower()], f, day
+
+
+_DAY_MONTH = regex.compile(r"(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![\d/])")
+
+
+def _day_month(ctx: Context, pos: int) -> Fact | None:
+    """ "Monday, 31/10": a numeric day and month in the publication year, when only one
+    order is a date."""
+    m = _DAY_MONTH.match(ctx.doc.text, pos)
+    if m is None or ctx.doc.date is None:
+        return None
+    a, b = int(m["a"]), int(m["b"])
+    if (a <= 12) == (b <= 12):
+        return None
+    day, month = (a, b) if a > 12 else (b, a)
+    try:
+        return _text_date(ctx, m.start(), m.end(), dt.date(ctx.doc.date.year, month, day))
+    except ValueError:
+        return None
+
+
+def _text_date(ctx: Context, start: int, end: int, day: dt.date) -> Fact:
+    """A date read here, not by the extractor ("6/20", "2024. 3. 15.")."""
+    text = ctx.doc.text[start:end].rstrip()
+    lang = ctx.doc.lang_at(start)
+    return Fact(K.DATE, start, start + len(text), text, day.isoformat(), lang, {"read_here": True})
+
+
+def _last_day(f: Fact, ctx: Context) -> dt.date | None:
+    """The day a weekday after a date or range names (a range's last day), when the year is
+    stated or the publication date known."""
+    if not _year_known(f, ctx):
+        return None
+    if f.attrs.get("read_here"):
+        return dt.date.fromisoformat(f.value)
+    if f.kind == K.DATERANGE:
+        resolved = f.attrs.get("resolved")
+        if not resolved:
+            return None
+        return dt.date.fromisoformat(resolved[1][:10])
+    parts = date_parts(f)
+    if parts is None or parts[1] is None or parts[2] is None:
+        return None
+    return calendar_date(f, ctx.date)
 
 
 _NUMERIC_DM = regex.compile(r"(?<!\d)(\d{1,2})[/.](\d{1,2})(?![\d])")
@@ -158,17 +320,6 @@ def _ambiguous(f: Fact) -> bool:
         return True
     m = _NUMERIC_DM.search(f.text)
     return bool(m) and int(m[1]) <= 12 and int(m[2]) <= 12
-
-
-def _has_year(f: Fact) -> bool:
-    return bool(regex.search(r"\d{4}|['’]\d\d", f.text))
-
-
-def _swapped_weekday(d: dt.date) -> int | None:
-    try:
-        return dt.date(d.year, d.day, d.month).isoweekday()
-    except ValueError:
-        return None
 
 
 def _year_known(f: Fact, ctx: Context) -> bool:

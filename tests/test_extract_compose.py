@@ -104,6 +104,11 @@ def one(text: str, span: str, date: dt.date | None = REF) -> tuple[str, str, dic
         ("공사는 2개월 10일 전 끝났다.", "2개월 10일 전", "2024-01-03", "2024-01-03"),
         ("工事は3か月と5日後に終わる。", "3か月と5日後", "2024-06-18", "2024-06-18"),
         ("The board votes the day after tmrw.", "the day after tmrw", "2024-03-15", "2024-03-15"),
+        # a weekday in the week an offset of weeks lands in
+        ("공장은 2주 후 월요일에 다시 연다.", "2주 후 월요일", "2024-03-25", "2024-03-25"),
+        ("工場は3週後の金曜日に再開する。", "3週後の金曜日", "2024-04-05", "2024-04-05"),
+        # a relative prefix said twice goes one step further
+        ("他们上上個週三见过面。", "上上個週三", "2024-02-28", "2024-02-28"),
     ],
 )
 def test_composed_dates(text: str, span: str, value: str, resolved: str) -> None:
@@ -121,6 +126,8 @@ def test_composed_dates(text: str, span: str, value: str, resolved: str) -> None
         ("新工厂将于明年三月投产。", "明年三月", "2025-03"),
         ("작년 7월 공장이 문을 닫았다.", "작년 7월", "2023-07"),
         ("The plant reopens in June next year.", "June next year", "2025-06"),
+        ("新店下下周开业。", "下下周", "2024-W13"),
+        ("신제품은 다다음 달 나온다.", "다다음 달", "2024-05"),
     ],
 )
 def test_relative_months(text: str, span: str, value: str) -> None:
@@ -161,6 +168,8 @@ def test_weekday_that_fits_no_nearby_month_keeps_open_value() -> None:
         # a stretch from an anchor day is a span of time, not a day
         ("행사는 내일부터 3주간 열린다.", "내일부터 3주간"),
         ("展示は明日から5日間開かれる。", "明日から5日間"),
+        # bare digits before a relative month need "of"
+        ("Shares of 23 in next month's index were cut.", "23 in next month"),
         # an amount before a day that is not a relative day word
         ("Three days from the meeting, nothing changed.", "Three days from the meeting"),
     ],

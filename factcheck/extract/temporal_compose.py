@@ -156,7 +156,7 @@ def compose(doc: Document, facts: list[Fact], date_fn) -> Iterator[Fact]:
                     start = f.start - (len(text[max(0, f.start - 12) : f.start]) - m.start())
                     built.append(date_fn(start, f.end, f.lang, doc.date.year + off, p[1], None))
     yield from _offset_dates(doc, facts)
-    yield from _join_facts(doc, facts, date_fn)
+    yield from _join_facts(doc, facts, date_fn, {id(f) for f in anchors})
     for f in [*anchors, *built]:
         grain = _grain(f)
         if grain is None:
@@ -337,7 +337,8 @@ def _join_patterns() -> dict[str, regex.Pattern]:
 class _Index:
     """Facts by start and by end offset, for looking beside a fact in O(1)."""
 
-    def __init__(self, facts: list[Fact]):
+    def __init__(self, facts: list[Fact], top: set[int]):
+        self.top = top
         self.by_start: dict[int, list[Fact]] = {}
         self.by_end: dict[int, list[Fact]] = {}
         for f in facts:
@@ -450,9 +451,10 @@ def _nth_value(word_en, ko, kon, cjk, cjkn) -> int | None:
     return None
 
 
-def _join_facts(doc: Document, facts: list[Fact], date_fn) -> Iterator[Fact]:
+def _join_facts(doc: Document, facts: list[Fact], date_fn, top: set[int]) -> Iterator[Fact]:
+    """``top``: ids of the date facts inside no larger one ("Fri" of "Fri, Sep 20" is not)."""
     text = doc.text
-    idx = _Index(facts)
+    idx = _Index(facts, top)
     pats = _join_patterns()
     yield from _nth_weekdays(doc, facts, idx, pats)
     yield from _nth_weeks(doc, facts, idx, pats)
@@ -463,7 +465,9 @@ def _join_facts(doc: Document, facts: list[Fact], date_fn) -> Iterator[Fact]:
         if f.lang == "en" and f.attrs.get("unit") == "month" and f.attrs.get("relative"):
             mo = _month_of(f)
             m = pats["day_of_en"].search(text, max(0, f.start - 40), f.start)
-            if mo and m and (m["suf"] or m["w"] or m["of"] or m["day"]):
+            # bare digits need "of" or "day": "23 in next month" may count something else
+            marked = m and (m["suf"] or m["w"] or m["day"] or "of" in (m["of"] or "").lower())
+            if mo and marked:
                 d = int(m["d"]) if m["d"] else _en_day_words()[_RE_SPACES.sub(" ", m["w"].lower())]
                 yield date_fn(m.start(), f.end, "en", mo[0], mo[1], d)
         # 明年四月, 내년 4월, 2018年十二月
@@ -482,6 +486,8 @@ def _join_facts(doc: Document, facts: list[Fact], date_fn) -> Iterator[Fact]:
     yield from _anchored_offsets(doc, facts, idx, pats)
     yield from _weekday_days(doc, facts, idx, pats)
     yield from _dated_times(doc, facts, idx, pats)
+    yield from _repeated_prefixes(doc, facts, idx)
+    yield from _week_offset_weekdays(doc, facts, idx)
 
 
 def _han_month(s: str) -> int:
@@ -526,6 +532,8 @@ def _nth_weekdays(doc: Document, facts: list[Fact], idx: _Index, pats) -> Iterat
             continue
         if not n or month is _NO_MONTH or (month is None and (n < 0 or ref is None or not bare)):
             continue
+        if month is None and _RE_COUNTED_FROM.match(text, w.end):
+            continue  # "the third Tuesday after Christmas": counted from another day
         if month is None:
             # "the second Sunday", 두 번째 일요일: a day of the publication month
             day = _nth_weekday(ref.year, ref.month, wd, n)
@@ -567,6 +575,7 @@ def _month_after_en(doc: Document, w: Fact, idx: _Index, pats):
     return None, w.end, True
 
 
+_RE_COUNTED_FROM = regex.compile(r"(?i:\s+(?:after|before|since|following|from)\b)")
 # A month named after a weekday that is not a month fact ("of the Holy Spirit").
 _NO_MONTH = (-1, -1, False)
 
@@ -742,7 +751,7 @@ def _weekday_days(doc: Document, facts: list[Fact], idx: _Index, pats) -> Iterat
     10月12号，星期一. The weekday is kept (weekday, weekday_span) so that it can be checked."""
     text = doc.text
     for w in facts:
-        if w.kind != K.DATE or not _RE_BARE_WD.fullmatch(w.value) or w.attrs.get("within"):
+        if w.kind != K.DATE or not _RE_BARE_WD.fullmatch(w.value) or id(w) not in idx.top:
             continue
         wd = w.attrs["weekday"]
         if w.lang == "en" and (m := pats["wd_the_day_en"].match(text, w.end)):
@@ -750,15 +759,26 @@ def _weekday_days(doc: Document, facts: list[Fact], idx: _Index, pats) -> Iterat
             yield _day_with_weekday(doc, w.start, m.end(), "en", (None, None, d), wd, w)
             continue
         for k in range(4):
+            # 16日の土曜日, 10月12号，星期一
             f = idx.ending(w.start - k, _day_level)
             if f is not None and _RE_WD_GAP.fullmatch(text, w.start - k, w.start):
-                p = _RE_PARTS.fullmatch(f.value)
-                parts = tuple(None if g in (None, "XXXX", "XX") else int(g) for g in p.groups())  # type: ignore[union-attr]
-                yield _day_with_weekday(doc, f.start, w.end, f.lang, parts, wd, w, base=f)
+                yield _day_with_weekday(doc, f.start, w.end, f.lang, _parts(f), wd, w, base=f)
+                break
+            # 周日, 二月十号; "Wed, Feb13"
+            f = idx.starting(w.end + k, _day_level)
+            if f is not None and _RE_WD_GAP_AFTER.fullmatch(text, w.end, w.end + k):
+                yield _day_with_weekday(doc, w.start, f.end, f.lang, _parts(f), wd, w, base=f)
                 break
 
 
 _RE_WD_GAP = regex.compile(r"\s?[,，、の]?\s?")
+_RE_WD_GAP_AFTER = regex.compile(r"[,，、]?\s?")
+
+
+def _parts(f: Fact) -> tuple[int | None, int | None, int | None]:
+    p = _RE_PARTS.fullmatch(f.value)
+    g = p.groups() if p else (None, None, None)
+    return tuple(None if x in (None, "XXXX", "XX") else int(x) for x in g)  # type: ignore[return-value]
 
 
 def _day_level(f: Fact) -> bool:
@@ -772,7 +792,7 @@ def _day_level(f: Fact) -> bool:
 def _day_with_weekday(doc, start, end, lang, parts, wd, w: Fact, base: Fact | None = None):
     """A date with its weekday. When the year or month is left out, the weekday picks it
     among those around the publication date: "Thursday the 21st" is the nearest 21st that is
-    a Thursday, and then names that day (the value is the day itself)."""
+    a Thursday; without a month the value is then that day itself."""
     y, m, d = parts
     attrs: dict = dict(base.attrs) if base is not None else {"year": y, "month": m, "day": d}
     attrs.pop("within", None)
@@ -785,8 +805,8 @@ def _day_with_weekday(doc, start, end, lang, parts, wd, w: Fact, base: Fact | No
         if fits or days:
             best = min(fits or days, key=lambda x: abs((x - doc.date).days))
             attrs["resolved"] = best.isoformat()
-            if fits:
-                value = best.isoformat()
+            if fits and m is None:
+                value = best.isoformat()  # the weekday names the month (as Recognizers-Text)
     kind = base.kind if base is not None else K.DATE
     return make_fact(doc, kind, start, end, value, lang, **attrs)
 
@@ -829,7 +849,7 @@ def _dated_times(doc: Document, facts: list[Fact], idx: _Index, pats) -> Iterato
         gap = pats["time_after_date_en" if t.lang == "en" else "time_after_date_cjk"]
         found = None
         for k in range(10):
-            d = idx.ending(t.start - k, _time_day)
+            d = idx.ending(t.start - k, lambda g: id(g) in idx.top and _time_day(g))
             if d is not None and gap.fullmatch(text, t.start - k, t.start):
                 found = (d, d.start, t.end)
                 break
@@ -838,7 +858,7 @@ def _dated_times(doc: Document, facts: list[Fact], idx: _Index, pats) -> Iterato
             and t.lang == "en"
             and (m := pats["date_after_time_en"].match(text, t.end))
         ):
-            d = idx.starting(m.end(), _time_day)
+            d = idx.starting(m.end(), lambda g: id(g) in idx.top and _time_day(g))
             if d is not None:
                 found = (d, t.start, d.end)
         if found is None:
@@ -849,3 +869,65 @@ def _dated_times(doc: Document, facts: list[Fact], idx: _Index, pats) -> Iterato
         yield make_fact(
             doc, K.TIME, start, end, f"{day}{t.value}", t.lang, resolved=resolved, day=day, **attrs
         )
+
+
+_RE_WEEK_VALUE = regex.compile(r"(\d{4})-W(\d\d)(-WE)?")
+
+
+def _repeated_prefixes(doc: Document, facts: list[Fact], idx: _Index) -> Iterator[Fact]:
+    """下下周, 上上個週三, 다다음 달: a relative week, weekday or month one step further."""
+    text = doc.text
+    table = _repeat_prefix()
+    for f in facts:
+        if f.kind != K.DATE or f.start == 0 or id(f) not in idx.top:
+            continue
+        c = text[f.start - 1]
+        sign = table.get(c)
+        if sign is None or not f.text.startswith(c):
+            continue
+        attrs = {k: v for k, v in f.attrs.items() if k != "within"}
+        if (wk := _RE_WEEK_VALUE.fullmatch(f.value)) and (f.attrs.get("unit") == "week" or wk[3]):
+            monday = dt.date.fromisocalendar(int(wk[1]), int(wk[2]), 1) + dt.timedelta(weeks=sign)
+            iso = monday.isocalendar()
+            value = f"{iso[0]:04d}-W{iso[1]:02d}{wk[3] or ''}"
+            if wk[3]:
+                sat = monday + dt.timedelta(days=5)
+                attrs["resolved"] = [sat.isoformat(), (sat + dt.timedelta(days=1)).isoformat()]
+        elif f.attrs.get("weekday") and f.attrs.get("relative") and _RE_ISO_DAY.fullmatch(f.value):
+            day = dt.date.fromisoformat(f.value) + dt.timedelta(weeks=sign)
+            value = attrs["resolved"] = day.isoformat()
+        elif (
+            f.attrs.get("unit") == "month"
+            and f.attrs.get("relative")
+            and _RE_MONTH.fullmatch(f.value)
+        ):
+            y, m = divmod(int(f.value[:4]) * 12 + int(f.value[5:7]) - 1 + sign, 12)
+            value = f"{y:04d}-{m + 1:02d}"
+        else:
+            continue
+        if isinstance(attrs.get("offset"), int):
+            attrs["offset"] += sign
+        yield make_fact(doc, f.kind, f.start - 1, f.end, value, f.lang, **attrs)
+
+
+@cache
+def _repeat_prefix() -> dict[str, int]:
+    return dict(lexicon("compose")["repeat_prefix"])
+
+
+def _week_offset_weekdays(doc: Document, facts: list[Fact], idx: _Index) -> Iterator[Fact]:
+    """2주 후 월요일, 2週後の月曜日: a weekday in the week an offset of weeks lands in."""
+    text = doc.text
+    for o in facts:
+        off = _offset_of(o)
+        if off is None or off[0] != "W" or o.lang == "en" or not _RE_ISO_DAY.fullmatch(o.value):
+            continue
+        for k in range(3):
+            w = idx.starting(
+                o.end + k, lambda g: id(g) in idx.top and bool(_RE_BARE_WD.fullmatch(g.value))
+            )
+            if w is not None and _RE_WD_GAP.fullmatch(text, o.end, o.end + k):
+                landed = dt.date.fromisoformat(o.value)
+                day = landed + dt.timedelta(days=w.attrs["weekday"] - landed.isoweekday())
+                yield _relative_day(doc, o.start, w.end, o.lang, day)
+                break

@@ -296,8 +296,9 @@ def parse_cjk(text: str) -> float | None:
             seg = section + (current or 0)
             if not seg and not total:
                 seg = 1
-            # 四千五百六十九万八千三百一十一亿: what came before a bigger unit is its multiplier.
-            if total and total < big[c]:
+            # 四千五百六十九万八千三百一十一亿: what came before a bigger unit is its multiplier;
+            # so is all before a unit with nothing between (万万 = 亿, 百万万).
+            if total and (total < big[c] or not seg):
                 total = (total + seg) * big[c]
             else:
                 total += seg * big[c]

@@ -214,8 +214,9 @@ def _patterns() -> dict:
     num = lexicon("numerals")
     approx = lex["approx"]
     not_adj = alternation(lex["en_not_adjectives"])
-    pct = alternation(lex["percent"])
-    pct_before = alternation(lex["percent_before"])
+    pct = _spaced_alternation(lex["percent"])
+    pct_units = char_class(lex["percent_before_units"])
+    pct_links = _spaced_alternation(lex["percent_before_links"])
     pct_tenths = alternation(lex["percent_tenths"])
     pct_off = alternation(lex["percent_discount_off"])
     pct_paid = alternation(lex["percent_paid"])
@@ -282,7 +283,16 @@ def _patterns() -> dict:
             ko_prefixes, rf"(?<!\p{{Hangul}})(?P<m>{alternation(ko_prefixes)})\s?\Z", 6
         ),
         # Scans of their own.
-        "percent_before": regex.compile(rf"(?P<pre>{pct_before})\s?"),
+        "percent_before": regex.compile(
+            rf"(?P<den>[{pct_units}](?:[ \t]*[{pct_units}])*)[ \t]*(?:{pct_links})[ \t]*"
+        ),
+        "percent_of": regex.compile(
+            rf"(?<![\p{{L}}])(?i:{_spaced_alternation(lex['percent_of'])})\s+of\s+"
+        ),
+        "percent_unknown": regex.compile(
+            rf"(?<![\p{{L}}])(?i:{alternation(lex['percent_unknown_after'])})\s+"
+            rf"(?P<pct>(?i:{alternation(lex['percent_unknown'])}))(?![\p{{L}}])"
+        ),
         "percent_ko": regex.compile(
             rf"(?<!\p{{Hangul}})(?P<num>(?:(?:{ko_neg})\s?)?{_ko_sino_spaced()})[ \t]?(?:{pct})"
         ),
@@ -293,6 +303,18 @@ def _patterns() -> dict:
     }
     p.update(_relative_patterns())
     return p
+
+
+def _spaced_alternation(words) -> str:
+    """An alternation in which a word of CJK or kana characters may be spaced out
+    ("百 分 之", "パ ー セ ン ト"), as some texts set them."""
+    out = []
+    for w in sorted(set(words), key=len, reverse=True):
+        if len(w) > 1 and not regex.search(r"[\p{Latin}\p{Hangul}\s%％]", w):
+            out.append(r"[ \t\u3000]*".join(regex.escape(c) for c in w))
+        else:
+            out.append(regex.escape(w))
+    return "|".join(out)
 
 
 @cache
@@ -414,17 +436,36 @@ def _percents(doc: Document, numerals: list[tuple[regex.Match, float | None]]) -
     if _CJK.search(text):
         grammar = _scanner()[1]
         for m in pats["percent_before"].finditer(text):
+            den = parse_cjk(m["den"])
             n = grammar.match(text, m.end())
             value = _num(n.group()) if n else None
-            if value is None:
+            if value is None or not den or den < 100 or format_number(den).strip("0") != "1":
                 continue
-            value *= lex["percent_before"][m["pre"]]
+            value *= 100 / den
             yield make_fact(doc, K.PERCENT, m.start(), n.end(), format_number(value) + "%")
+    if _LATIN.search(text):
+        yield from _en_percent_words(doc)
     if _HANGUL.search(text):
         for m in pats["percent_ko"].finditer(text):
             value = _num(m["num"])
             if value is not None:
                 yield make_fact(doc, K.PERCENT, m.start(), m.end(), format_number(value) + "%")
+
+
+def _en_percent_words(doc: Document) -> Iterator[Fact]:
+    """ "percent of 10" (10%), and a percent word with no number ("a small percent", "the % of
+    increase"): a percentage of unknown value, as Recognizers-Text reports it."""
+    pats = _patterns()
+    text = doc.text
+    grammar = _scanner()[1]
+    for m in pats["percent_of"].finditer(text):
+        n = grammar.match(text, m.end())
+        value = _num(n.group()) if n else None
+        if value is not None:
+            yield make_fact(doc, K.PERCENT, m.start(), n.end(), format_number(value) + "%")
+    for m in pats["percent_unknown"].finditer(text):
+        # Recognizers-Text writes the value of such a percentage as "null".
+        yield make_fact(doc, K.PERCENT, m.start("pct"), m.end(), "null")
 
 
 # Web addresses carry digits (and percent-encoding) that are not facts of the article.

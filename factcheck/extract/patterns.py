@@ -46,11 +46,11 @@ def char_class(words) -> str:
 
 # Left edge of a numeral written in digits: not glued to Latin letters, other digits or the
 # punctuation of codes and dates ("G20", "COVID-19", "3.1.2", "5/17").
-# After a comma a number may start: digits grouped in thousands ("1,234") are read from their
-# start, so only lists ("22,24,26", "2成,2.5成") reach here. A dash or a point counts only
+# After a comma a number may start ("22,24,26", "2成,2.5成"), but three digits there are the
+# thousands of a number read from its start ("1,234", "37만5,000"). A dash or a point counts only
 # after a digit: "COVID-19" and ".08" are read whole or not at
 # all, while the 20 of a range "5-20%" and the groups of "192.168.1.2" are numbers.
-_DIGIT_EDGE = r"(?<![\p{Latin}\d:^_])(?<![^\d][\-−.．/])(?<!^[\-−.．/])"
+_DIGIT_EDGE = r"(?<![\p{Latin}\d:^_])(?<![^\d][\-−.．/])(?<!^[\-−.．/])(?!(?<=\d[,，])\d{3}(?!\d))"
 # The same after a minus sign that a numeral may start with ("−1万", "−5分の4").
 _SIGNED_EDGE = r"(?<![\p{Latin}\d.．/:^_])(?<!\d[,，])(?<![\p{Latin}_.．/:][\-−－])"
 # Digits with thousands separators (1,234 / 12,34,567 / 40 000) or none; decimals; ".08".
@@ -213,7 +213,7 @@ def ko_numeral() -> str:
     sino, native = num["ko_sino"], num["ko_native"]
     counters = lexicon("counters")["ko"]
     ks = char_class(sino["digits"])
-    ksd = rf"(?:[{ks}]|\d++)"
+    ksd = rf"(?:[{ks}]|\d{{1,3}}(?:,\d{{3}})++|\d++)"
     group = rf"(?:{ksd}?천)?(?:{ksd}?백)?(?:{ksd}?십)?(?:{ksd}(?:[.．]\d+)?)?"
     big = char_class(sino["big"])
     raw = rf"(?=[\d{ks}십백천{big}]){group}(?:\s?[{big}]\s?{group})*"
@@ -239,7 +239,7 @@ def ko_numeral() -> str:
     point = rf"(?:(?:{alternation(sino['point'])})\s?[{ks}]+)"
     sino_word = (
         rf"{start}(?=[{ks}십백천{big}]{{2}}|[{ks}]{point}){raw}{filled}{point}?"
-        rf"|{_DIGIT_EDGE}(?=\d+(?:[.．]\d+)?\s?[십백천{big}])(?:{raw}){filled}"
+        rf"|{_DIGIT_EDGE}(?=(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:[.．]\d+)?\s?[십백천{big}])(?:{raw}){filled}"
     )
     units = [u for u in native["units"] if u not in native["attributive"]]
     all_units = alternation(native["units"])

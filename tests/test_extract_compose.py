@@ -165,6 +165,9 @@ def test_weekday_that_fits_no_nearby_month_keeps_open_value() -> None:
         # "of" something that is not a month: no month to count in
         ("He spoke on the first Monday of the festival.", "the first Monday of the festival"),
         ("He spoke on the first Monday of the festival.", "the first Monday"),
+        # a noun after the ordinal or weekday is what it counts
+        ("The sheikh arrived Sunday, the first day of a visit.", "Sunday, the first"),
+        ("She chaired the first Monday meeting.", "the first Monday"),
         # a stretch from an anchor day is a span of time, not a day
         ("행사는 내일부터 3주간 열린다.", "내일부터 3주간"),
         ("展示は明日から5日間開かれる。", "明日から5日間"),

@@ -306,7 +306,11 @@ def _join_patterns() -> dict[str, regex.Pattern]:
             rf"|(?P<w>{day_words}))(?P<day>\s+day)?(?P<of>\s+(?:of|in)(?:\s+the)?)?\s+)$"
         ),
         # "Thursday the twenty first"
-        "wd_the_day_en": regex.compile(rf"(?i:,?\s+the\s+(?P<w>{day_words})(?![\p{{L}}\-]))"),
+        "wd_the_day_en": regex.compile(
+            rf"(?i:,?\s+the\s+(?P<w>{day_words})(?![\p{{L}}\-])"
+            # "Sunday, the first day of a visit": a noun after the ordinal is what it counts
+            r"(?=\s*(?:[,.!?;:)]|$|(?:at|and|or|to|through|until|till|from|of|in)\b)))"
+        ),
         # a month after a year: 明年四月, 내년 4월, 2018年十二月 (no day after it)
         "month_after_year": regex.compile(
             rf"{gap_cjk}(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s?(?P<mk>[월月])"
@@ -532,8 +536,12 @@ def _nth_weekdays(doc: Document, facts: list[Fact], idx: _Index, pats) -> Iterat
             continue
         if not n or month is _NO_MONTH or (month is None and (n < 0 or ref is None or not bare)):
             continue
-        if month is None and _RE_COUNTED_FROM.match(text, w.end):
-            continue  # "the third Tuesday after Christmas": counted from another day
+        if month is None and (
+            _RE_COUNTED_FROM.match(text, w.end) or not _RE_CLAUSE_GOES_ON.match(text, w.end)
+        ):
+            # "the third Tuesday after Christmas" is counted from another day; "the first
+            # Monday meeting" names a meeting
+            continue
         if month is None:
             # "the second Sunday", 두 번째 일요일: a day of the publication month
             day = _nth_weekday(ref.year, ref.month, wd, n)
@@ -575,6 +583,9 @@ def _month_after_en(doc: Document, w: Fact, idx: _Index, pats):
     return None, w.end, True
 
 
+_RE_CLAUSE_GOES_ON = regex.compile(
+    r"(?i:\s*(?:[,.!?;:)]|$|(?:at|and|or|to|through|until|till|from|of|in|on|when|the)\b))"
+)
 _RE_COUNTED_FROM = regex.compile(r"(?i:\s+(?:after|before|since|following|from)\b)")
 # A month named after a weekday that is not a month fact ("of the Holy Spirit").
 _NO_MONTH = (-1, -1, False)

@@ -235,9 +235,9 @@ def _han_tens() -> dict[int, str]:
 
 
 @cache
-def _dozen() -> regex.Pattern:
-    words = "|".join(sorted(lexicon("numerals")["han"]["dozen"], key=len, reverse=True))
-    return regex.compile(rf"^(?P<n>.*?)\s?(?:{words})$")
+def _han_multiplier() -> regex.Pattern:
+    words = "|".join(sorted(lexicon("numerals")["han"]["multipliers"], key=len, reverse=True))
+    return regex.compile(rf"^(?P<n>.*?)\s?(?P<m>{words})$")
 
 
 def parse_cjk(text: str) -> float | None:
@@ -395,10 +395,12 @@ def parse_number(text: str) -> float | None:
         if t.startswith(neg) and len(t) > len(neg):
             rest = parse_number(t[len(neg) :])
             return None if rest is None else -rest
-    m = _dozen().match(t)
+    m = _han_multiplier().match(t)
     if m and m["n"]:
         n = 0.5 if m["n"] == "半" else parse_number(m["n"])
-        return None if n is None else n * 12
+        return None if n is None else n * lexicon("numerals")["han"]["multipliers"][m["m"]]
+    if t in lexicon("numerals")["han"]["half"]:
+        return 0.5
     den_first, _ = _fraction_markers()
     for marker, links in den_first:
         den, sep, numer = t.partition(marker)

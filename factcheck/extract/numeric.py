@@ -142,7 +142,7 @@ def _digit_run_then_word() -> regex.Pattern:
         *(w[0] for ws in han["fraction"].values() for w in ws),
         *(w[0] for ws in han["mixed"].values() for w in ws),
         *(w[0] for w in [*sino["fraction"], *sino["mixed"]]),
-        *(w[0] for w in [*han["dozen"], *han["vague"]]),
+        *(w[0] for w in [*han["multipliers"], *han["vague"], *han["half"]]),
     ]
     words = alternation(
         [
@@ -296,7 +296,11 @@ def _patterns() -> dict:
         "percent_ko": regex.compile(
             rf"(?<!\p{{Hangul}})(?P<num>(?:(?:{ko_neg})\s?)?{_ko_sino_spaced()})[ \t]?(?:{pct})"
         ),
-        "ko_ordinal": regex.compile(rf"(?:번\s?)?째|(?<=[{sino_digits}십백천{sino_big}])등"),
+        # 첫 before a noun is "first" (첫 단어); 첫 번째, 첫째 are read with their 째.
+        "ko_ordinal": regex.compile(
+            rf"(?:번\s?)?째|(?<=[{sino_digits}십백천{sino_big}])등"
+            rf"|(?<!\p{{Hangul}})첫(?=\s(?!번\s?째|째)\p{{Hangul}})"
+        ),
         # Not after a digit either: the 일 of 3일째 ("the third day") is no numeral.
         "ko_ordinal_num": regex.compile(rf"(?<![\p{{Hangul}}\d]){_ko_ordinal_numeral()}\s?\Z"),
         "ko_rank_num": regex.compile(rf"(?<!\p{{Hangul}})(?P<sino>{_ko_sino_spaced()})\Z"),
@@ -815,6 +819,9 @@ def _ko_ordinals(doc: Document) -> Iterator[Fact]:
     not_after_rank = tuple(rank["ko_rank_not_before"])
     for t in pats["ko_ordinal"].finditer(text):
         s = t.start()
+        if t.group() == "첫":
+            yield make_fact(doc, K.ORDINAL, s, t.end(), "1", "ko", counter="첫")
+            continue
         if t.group() == "등":
             if text.startswith(not_after_rank, t.end()):
                 continue

@@ -189,14 +189,14 @@ def han_numeral() -> str:
     frac = alternation(han["fraction"]["zh"])
     ja_frac = alternation(han["fraction"]["ja"])
     mixed = alternation([*han["mixed"]["zh"], *han["mixed"]["ja"]])
-    dozen = alternation(han["dozen"])
+    mult = alternation(han["multipliers"])
     first = rf"[{d}{small}\d{char_class(han['negative'])}\-−－半]"
     return (
         rf"(?={first})(?:{neg})?(?:"
         # 百分之 alone is a percentage, not one hundredth.
         rf"(?:{num}\s?(?:{mixed})\s?)?(?!百\s?分\s?之)(?:{num})\s?(?:{frac}|分\s+之)\s?(?:{neg})?{num}"
         rf"|(?:{num}\s?(?:{mixed})\s?)?{num}\s?(?:{ja_frac})\s?(?:{neg})?{num}"
-        rf"|(?:{num}|半)\s?(?:{dozen})"
+        rf"|(?:{num}|半)\s?(?:{mult})|{alternation(han['half'])}"
         rf"|{dec}|{han_int}"
         rf"|(?<=(?:{neg_words})\s?){_SIGNED_EDGE}{cjkd})"
     )

@@ -159,6 +159,13 @@ def test_japanese_holidays_that_moved_follow_their_years() -> None:
         "以色列国庆节当天",
         "They lent the money to a friend.",
         "a happy new year of growth",
+        "The pilot's May Day call was recorded.",
+        "Mass at Saint Patrick's Cathedral",
+        "They stopped for great fast food.",
+        "韩国庆祝独立。",
+        "他们切换到儿童节目。",
+        "元日銀総裁が講演した。",
+        "イースター島の像",
     ],
 )
 def test_names_that_are_not_these_holidays(text: str) -> None:

@@ -34,7 +34,7 @@ _LANGS = ("en", "ko", "zh", "ja")
 _YEAR = r"(?:1[0-9]\d\d|20\d\d|21\d\d)"
 # What may not follow a year after an English name: "Christmas 2,000 gifts", "Easter 1500 people"
 _HAN = regex.compile(r"\p{Han}")
-_NOT_YEAR_AFTER = r"(?![\d,.]\d|\d|\s?(?:%|percent|people|won|dollars|yuan|yen|[ap]\.?m\b|:\d))"
+_NOT_YEAR_AFTER = r"(?![\d,./\-]\d|\d|\s?(?:%|percent|people|won|dollars|yuan|yen|[ap]\.?m\b|:\d))"
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -53,6 +53,7 @@ class _Table:
     year_after_en: regex.Pattern
     relative_year: dict[str, int]
     han_guard: regex.Pattern | None  # a qualifier before a Chinese or Japanese name
+    jie_words_after: str  # 儿童节目: the 节 of a name starts another word
 
 
 def _norm(name: str) -> str:
@@ -128,7 +129,8 @@ def _table() -> _Table:
     rel_en = "|".join(regex.escape(w).replace("'", "['’]") for w in rel["en"])
     occ = "|".join(lex["occurrence_en"])
     year_before = regex.compile(
-        rf"(?:(?<![\d\p{{L}}])(?P<y>{_YEAR})\s?(?:년|年)?\s?|(?<![\p{{L}}])(?P<rel>{rel_words})\s?"
+        # the year of "Dec. 1, 2016 Christmas lights" belongs to the date before it
+        rf"(?:(?<![\d\p{{L}},]|,\s)(?P<y>{_YEAR})\s?(?:년|年)?\s?|(?<![\p{{L}}])(?P<rel>{rel_words})\s?"
         rf"|(?i:(?<![\p{{L}}])(?P<relen>{rel_en})\s+)|(?i:(?<![\p{{L}}])(?P<occ>{occ})\s+))"
         r"(?:의\s?|の|的)?$"
     )
@@ -149,6 +151,7 @@ def _table() -> _Table:
         year_after_en,
         relative_year,
         not_after.get("han"),
+        lex.get("jie_words_after", ""),
     )
 
 
@@ -287,21 +290,28 @@ def _left_ok(text: str, start: int, name: str, lang: str) -> bool:
 def extract_holidays(doc: Document) -> Iterator[Fact]:
     text = doc.text
     table = _table()
-    matches = [m for p in table.patterns for m in p.finditer(text)]
-    for m in matches:
-        name = m[0]
-        h = _holiday_at(table, doc, m.start(), name)
+    for m in [m for p in table.patterns for m in p.finditer(text)]:
         lang = doc.lang_at(m.start())
-        if h is None or not _left_ok(text, m.start(), name, lang):
-            continue
-        guards = [h.not_after]
-        if lang in ("zh", "ja") and _HAN.match(name):
-            guards.append(table.han_guard)
-        if any(g is not None and g.search(text, max(0, m.start() - 40), m.start()) for g in guards):
+        h = _holiday_at(table, doc, m.start(), m[0])
+        if h is None or _blocked(table, h, text, m, lang):
             continue
         fact = _fact(doc, table, h, m.start(), m.end(), lang)
         if fact is not None:
             yield fact
+
+
+def _blocked(table: _Table, h: _Holiday, text: str, m: re.Match, lang: str) -> bool:
+    """Whether the name found is part of another word or names another country's day."""
+    name, start = m[0], m.start()
+    if not _left_ok(text, start, name, lang):
+        return True
+    after = text[m.end() : m.end() + 1]
+    if after and name[-1] in "节節" and after in table.jie_words_after:
+        return True
+    guards = [h.not_after]
+    if lang in ("zh", "ja") and _HAN.match(name):
+        guards.append(table.han_guard)
+    return any(g is not None and g.search(text, max(0, start - 40), start) for g in guards)
 
 
 def _fact(

@@ -109,6 +109,18 @@ def test_easter_relative_holidays(text: str, span: str, value: str) -> None:
     assert dates(text)[span][0] == value
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("2023年の春分の日は晴れた。", "2023年の春分の日", "2023-03-21"),
+        ("2024年の秋分の日に開幕する。", "2024年の秋分の日", "2024-09-22"),
+        ("2025年の秋分の日に開幕する。", "2025年の秋分の日", "2025-09-23"),
+    ],
+)
+def test_japanese_equinox_days(text: str, span: str, value: str) -> None:
+    assert dates(text)[span][0] == value
+
+
 def test_a_holiday_spanning_days_is_a_range() -> None:
     value, attrs = dates("Fasting during Lent 2024 is common.")["Lent 2024"]
     assert value == "(2024-02-14,2024-03-30,P45D)"

@@ -1,8 +1,8 @@
 """Holidays and named days (Christmas, 광복절, 国庆节, 建国記念の日) as date facts.
 
 The names and their rules are data (rules/lexicon/holidays.yaml); this module implements
-each rule type once: a fixed day, the nth weekday of a month, a day counted from Easter, and a
-day of the Korean lunisolar calendar.
+each rule type once: a fixed day, the nth weekday of a month, a day counted from Easter, Japan's
+equinox days, and a day of the Korean lunisolar calendar.
 
 Values follow temporal.py's dates: "XXXX-12-25" for a name without a year, with the occurrence
 nearest the publication date in ``resolved``; "2016-12-25" when a year is attached ("Christmas
@@ -190,6 +190,15 @@ def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date | None:
     return day if day.month == month else None
 
 
+def _equinox(year: int, season: str) -> dt.date:
+    """The day of the spring or autumn equinox in Japan (JST), by the approximation the
+    Japanese calendar tables use for 1980-2099: a mean day that drifts 0.242194 a year, reset
+    by leap days."""
+    base = 20.8431 if season == "spring" else 23.2488
+    n = year - 1980
+    return dt.date(year, 3 if season == "spring" else 9, int(base + 0.242194 * n - n // 4))
+
+
 @cache
 def _lunar(year: int, month: int, day: int, calendar: str) -> dt.date | None:
     if calendar != "korean":
@@ -211,6 +220,8 @@ def _rule_day(rule: dict[str, Any], year: int) -> dt.date | None:
         return _nth_weekday(year, *rule["nth_weekday"])
     if "easter" in rule:
         return _easter(year, rule["easter"])
+    if "equinox" in rule:
+        return _equinox(year, rule["equinox"])
     if "lunar" in rule:
         return _lunar(year, *rule["lunar"], rule.get("calendar", "korean"))
     raise ValueError(f"holidays.yaml: unknown rule {rule}")

@@ -107,6 +107,10 @@ def one(text: str, span: str, date: dt.date | None = REF) -> tuple[str, str, dic
         # a weekday in the week an offset of weeks lands in
         ("공장은 2주 후 월요일에 다시 연다.", "2주 후 월요일", "2024-03-25", "2024-03-25"),
         ("工場は3週後の金曜日に再開する。", "3週後の金曜日", "2024-04-05", "2024-04-05"),
+        # a weekday and a relative week around it
+        ("We met on Tuesday from last week.", "Tuesday from last week", "2024-03-05", "2024-03-05"),
+        ("Next week's Friday is free.", "Next week's Friday", "2024-03-22", "2024-03-22"),
+        ("The vote is on Monday after next.", "Monday after next", "2024-03-25", "2024-03-25"),
         # a relative prefix said twice goes one step further
         ("他们上上個週三见过面。", "上上個週三", "2024-02-28", "2024-02-28"),
     ],
@@ -151,6 +155,38 @@ def test_day_and_clock_time(text: str, span: str, value: str, resolved: str) -> 
     assert attrs.get("resolved") == resolved
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        (
+            "Talks resume from 8 to 19 next month.",
+            "from 8 to 19 next month",
+            "(2024-04-08,2024-04-19,P11D)",
+        ),
+        (
+            "It runs between 2 and 9 of this month.",
+            "between 2 and 9 of this month",
+            "(2024-03-02,2024-03-09,P7D)",
+        ),
+    ],
+)
+def test_day_range_of_relative_month(text: str, span: str, value: str) -> None:
+    assert one(text, span)[:2] == ("daterange", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Sales peaked the week of June 10th.", "the week of June 10th", "XXXX-06-10"),
+        ("판매는 6월 10일의 주에 정점을 찍었다.", "6월 10일의 주", "XXXX-06-10"),
+        ("販売は6月10日の週に急増した。", "6月10日の週", "XXXX-06-10"),
+    ],
+)
+def test_week_of_a_day(text: str, span: str, value: str) -> None:
+    kind, got, attrs = one(text, span)
+    assert (kind, got, attrs.get("week_of")) == ("date", value, True)
+
+
 def test_weekday_that_fits_no_nearby_month_keeps_open_value() -> None:
     # No month around March 2024 has a Monday the 31st: the day stays open and the weekday
     # is kept for the weekday rule to check.
@@ -171,6 +207,8 @@ def test_weekday_that_fits_no_nearby_month_keeps_open_value() -> None:
         # a stretch from an anchor day is a span of time, not a day
         ("행사는 내일부터 3주간 열린다.", "내일부터 3주간"),
         ("展示は明日から5日間開かれる。", "明日から5日間"),
+        # "3 and 22 of this month" lists two days; only "between" makes them a range
+        ("Shares rose 3 and 22 of this month's trading days.", "3 and 22 of this month"),
         # bare digits before a relative month need "of"
         ("Shares of 23 in next month's index were cut.", "23 in next month"),
         # an amount before a day that is not a relative day word

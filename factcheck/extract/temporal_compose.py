@@ -294,7 +294,7 @@ def _join_patterns() -> dict[str, regex.Pattern]:
         # "the first week of" before a month or year; 第1週 / 첫째 주 after one
         "week_en": regex.compile(
             rf"(?i:(?<![\p{{L}}\d])(?:the\s+)?(?P<en>{alternation(nth['en'])})\s+"
-            rf"(?:{alternation(week['en'])})\s+(?:of|in)\s+(?:the\s+)?)$"
+            rf"(?:{alternation(week['en'])})\s+(?P<of>(?:of|in)\s+)?(?:the\s+)?)$"
         ),
         "week_cjk": regex.compile(
             rf"{gap_cjk}(?:{ko_nth}|{cjk_nth})\s?"
@@ -460,6 +460,7 @@ def _join_facts(doc: Document, facts: list[Fact], date_fn, top: set[int]) -> Ite
     text = doc.text
     idx = _Index(facts, top)
     pats = _join_patterns()
+    more = _more_patterns()
     yield from _nth_weekdays(doc, facts, idx, pats)
     yield from _nth_weeks(doc, facts, idx, pats)
     for f in facts:
@@ -471,9 +472,14 @@ def _join_facts(doc: Document, facts: list[Fact], date_fn, top: set[int]) -> Ite
             m = pats["day_of_en"].search(text, max(0, f.start - 40), f.start)
             # bare digits need "of" or "day": "23 in next month" may count something else
             marked = m and (m["suf"] or m["w"] or m["day"] or "of" in (m["of"] or "").lower())
-            if mo and marked:
+            ranged = m and more["day_range_en"].search(text, max(0, m.start() - 24), m.start())
+            if mo and (marked or ranged):
                 d = int(m["d"]) if m["d"] else _en_day_words()[_RE_SPACES.sub(" ", m["w"].lower())]
-                yield date_fn(m.start(), f.end, "en", mo[0], mo[1], d)
+                day = date_fn(m.start(), f.end, "en", mo[0], mo[1], d)
+                if marked:
+                    yield day
+                if ranged:
+                    yield from _day_ranges_of_month(doc, [day])
         # 明年四月, 내년 4월, 2018年十二月
         y = _year_of(f)
         if y is not None and (f.attrs.get("relative") or text[f.end - 1 : f.end] in "年년"):
@@ -492,6 +498,8 @@ def _join_facts(doc: Document, facts: list[Fact], date_fn, top: set[int]) -> Ite
     yield from _dated_times(doc, facts, idx, pats)
     yield from _repeated_prefixes(doc, facts, idx)
     yield from _week_offset_weekdays(doc, facts, idx)
+    yield from _weeks_and_weekdays(doc, facts, idx)
+    yield from _weeks_of(doc, facts, idx)
 
 
 def _han_month(s: str) -> int:
@@ -612,8 +620,8 @@ def _nth_weeks(doc: Document, facts: list[Fact], idx: _Index, pats) -> Iterator[
             continue
         if f.lang == "en":
             m = pats["week_en"].search(text, max(0, f.start - 30), f.start)
-            if not m:
-                continue
+            if not m or not (m["of"] or f.attrs.get("relative")):
+                continue  # "the third week next year"; not "the first week 2015"
             n, start, end = _nth_value(m["en"], None, None, None, None), m.start(), f.end
         else:
             m = pats["week_cjk"].match(text, f.end)
@@ -942,3 +950,122 @@ def _week_offset_weekdays(doc: Document, facts: list[Fact], idx: _Index) -> Iter
                 day = landed + dt.timedelta(days=w.attrs["weekday"] - landed.isoweekday())
                 yield _relative_day(doc, o.start, w.end, o.lang, day)
                 break
+
+
+@cache
+def _more_patterns() -> dict[str, regex.Pattern]:
+    cx = lexicon("compose")
+    return {
+        "wd_week": regex.compile(
+            rf"(?i:\s+(?:{alternation(cx['weekday_week_links_en'])})\s+(?:the\s+)?)"
+        ),
+        "week_s": regex.compile(r"(?i:['’]s\s+)"),
+        "after_next": regex.compile(rf"(?i:\s+(?:{alternation(cx['after_next_en'])})\b)"),
+        "week_of_en": regex.compile(
+            rf"(?i:(?<![\p{{L}}])(?:the\s+)?(?:{alternation(cx['week_of_en'])})\s+)$"
+        ),
+        "week_of_cjk": regex.compile(
+            rf"\s?(?:{alternation(cx['week_of_cjk'])})(?![\p{{L}}&&[^에은는도]])"
+        ),
+        "day_range_en": regex.compile(
+            rf"(?i:(?<![\p{{L}}\d])(?P<pre>from\s+|between\s+)?(?:the\s+)?(?P<d>3[01]|[12]\d|0?[1-9])"
+            rf"(?:st|nd|rd|th)?\s*(?:{alternation(cx['day_range_links_en'])})\s*)$"
+        ),
+    }
+
+
+def _weeks_and_weekdays(doc: Document, facts: list[Fact], idx: _Index) -> Iterator[Fact]:
+    """ "Sunday from last week", "last week's Sunday", "Friday after next"."""
+    text, ref = doc.text, doc.date
+    pats = _more_patterns()
+    for w in facts:
+        if w.kind != K.DATE or w.lang != "en" or id(w) not in idx.top:
+            continue
+        if not _RE_BARE_WD.fullmatch(w.value):
+            continue
+        n = w.attrs["weekday"]
+        if m := pats["wd_week"].match(text, w.end):
+            wk = idx.starting(m.end(), _relative_week)
+            if wk is not None:
+                yield _weekday_in_week(doc, w.start, wk.end, wk, n, w)
+                continue
+        if ref is not None and (m := pats["after_next"].match(text, w.end)):
+            coming = ref + dt.timedelta(days=(n - ref.isoweekday()) % 7 or 7)
+            day = coming + dt.timedelta(weeks=1)
+            yield _relative_day(doc, w.start, m.end(), "en", day)
+            continue
+        for k in range(2, 4):
+            if pats["week_s"].fullmatch(text, w.start - k, w.start):
+                wk = idx.ending(w.start - k, _relative_week)
+                if wk is not None:
+                    yield _weekday_in_week(doc, wk.start, w.end, wk, n, w)
+                break
+
+
+def _relative_week(f: Fact) -> bool:
+    return (
+        f.kind == K.DATE and f.attrs.get("unit") == "week" and bool(_RE_WEEK_NUM.fullmatch(f.value))
+    )
+
+
+def _weekday_in_week(doc: Document, start: int, end: int, wk: Fact, n: int, w: Fact) -> Fact:
+    y, num = _RE_WEEK_NUM.fullmatch(wk.value).groups()  # type: ignore[union-attr]
+    day = dt.date.fromisocalendar(int(y), int(num), n)
+    return make_fact(
+        doc,
+        K.DATE,
+        start,
+        end,
+        day.isoformat(),
+        "en",
+        relative=True,
+        resolved=day.isoformat(),
+        weekday=n,
+        weekday_span=w.attrs.get("weekday_span"),
+    )
+
+
+def _weeks_of(doc: Document, facts: list[Fact], idx: _Index) -> Iterator[Fact]:
+    """ "the week of October 6th", "the week starting Feb 4", 9월 16일의 주, 9月16日の週."""
+    text = doc.text
+    pats = _more_patterns()
+    for f in facts:
+        if not _day_level(f) or id(f) not in idx.top:
+            continue
+        attrs = {k: v for k, v in f.attrs.items() if k != "within"}
+        attrs["week_of"] = True
+        if f.lang == "en":
+            if m := pats["week_of_en"].search(text, max(0, f.start - 24), f.start):
+                yield make_fact(doc, K.DATE, m.start(), f.end, f.value, "en", **attrs)
+        elif m := pats["week_of_cjk"].match(text, f.end):
+            yield make_fact(doc, K.DATE, f.start, m.end(), f.value, f.lang, **attrs)
+
+
+def _day_ranges_of_month(doc: Document, days: list[Fact]) -> Iterator[Fact]:
+    """ "from 4 to 22 this month", "between 4 and 22 of next month": two days of the month a
+    composed "22 of this month" names. ``days``: the composed days of relative months."""
+    text = doc.text
+    pats = _more_patterns()
+    for f in days:
+        m = pats["day_range_en"].search(text, max(0, f.start - 24), f.start)
+        y, mo, d2 = f.attrs.get("year"), f.attrs.get("month"), f.attrs.get("day")
+        if not m or None in (y, mo, d2):
+            continue
+        if "and" in text[m.end("d") : m.end()].lower() and not (m["pre"] or "").lower().startswith(
+            "between"
+        ):
+            continue  # "3 and 22 of this month" is a list; "between 3 and 22" a range
+        d1 = int(m["d"])
+        if not d1 < d2 <= calendar.monthrange(y, mo)[1]:
+            continue
+        a, b = dt.date(y, mo, d1), dt.date(y, mo, d2)
+        yield make_fact(
+            doc,
+            K.DATERANGE,
+            m.start(),
+            f.end,
+            f"({a.isoformat()},{b.isoformat()},P{(b - a).days}D)",
+            "en",
+            **{"from": a.isoformat(), "to": b.isoformat()},
+            resolved=[a.isoformat(), b.isoformat()],
+        )

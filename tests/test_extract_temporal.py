@@ -249,6 +249,10 @@ _TRIGGER_TEXTS = [
     "The ＳＴＲＡßE at 9 pm; ３ hours; ſix o'clock; THREE HOURS; Half Past Nine.",
     "회의는 오후 3시에 열렸다. 会议于下午3点举行。3時間後、12:30に。",
     "behalf past nine; often ten minutes; phone one am; within 3 days; begin 2 weeks later.",
+    "Thursday, Nov. 22, 2023; Sat 3rd - 5th of March 2019; the 22nd of November; on 4/22 and "
+    "back 5.6; 2019/sep/01, Sep-23-2020, Oct2; November 2023, May of 2020; 10/2に; 5 - 7 June.",
+    "In 1999, since 2001, mid-2020, the '90s, '99; last Tuesday, this Wed., Monday of next week; "
+    "3 days ago, in two weeks, within a month, a few years later, twenty-one days from now.",
 ]
 
 

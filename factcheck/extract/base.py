@@ -76,7 +76,7 @@ class Triggered:
         self.starts = re.compile(f"(?=(?:{starts}))")
 
     def finditer(self, text: str) -> Iterator[regex.Match]:
-        folded = text.casefold()
+        folded = _casefold(text)
         if len(folded) != len(text):
             return self.pattern.finditer(text)
         return scan_at(self.pattern, text, (m.start() for m in self.starts.finditer(folded)))
@@ -102,10 +102,43 @@ def firsts(*word_lists: Iterable[str]) -> str:
     return "".join({w[0] for words in word_lists for w in words if w})
 
 
+_last_folded: tuple[str, str] = ("", "")  # the last text folded and its folding
+
+
+def _casefold(text: str) -> str:
+    """text.casefold(), kept for the last text: every triggered pattern of a document asks.
+    One tuple is swapped in whole, so threads never pair a text with another's folding."""
+    global _last_folded
+    last = _last_folded
+    if last[0] is text:
+        return last[1]
+    folded = text.casefold()
+    _last_folded = (text, folded)
+    return folded
+
+
 def folded_alt(words: Iterable[str]) -> str:
-    """A stdlib-re alternation of case-folded words, longest first, for Triggered."""
-    folded = sorted({w.casefold() for w in words}, key=len, reverse=True)
-    return "|".join(re.escape(w) for w in folded)
+    """A stdlib-re alternation of case-folded words for Triggered, as a trie ("jan|june|july"
+    -> "j(?:an|u(?:ne|ly))"): at each position the engine then tries a branch per distinct
+    first character, not one per word. Triggers only ask whether some word matches, so the
+    order of the branches does not matter."""
+    trie: dict = {}
+    for w in {w.casefold() for w in words}:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict) -> str:
+    branches = [re.escape(ch) + _trie_regex(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:
+        return f"(?:{body})?"
+    return body
 
 
 def scan_at(pattern: regex.Pattern, text: str, starts: Iterable[int]) -> Iterator[regex.Match]:

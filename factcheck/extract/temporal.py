@@ -14,7 +14,7 @@ from ..document import Document
 from ..facts import Fact
 from ..numbers import parse_number
 from ..resources import lexicon
-from .base import Gated, firsts, make_fact
+from .base import Gated, Triggered, firsts, folded_alt, make_fact
 from .patterns import alternation
 from .temporal_clock import extract_durations, extract_times
 from .temporal_compose import compose
@@ -26,6 +26,10 @@ from .temporal_rel import extract_relative
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])"
 _MONTH = r"(?:1[0-2]|0?[1-9])"
 _YEAR4 = r"(?:1[0-9]\d\d|2[0-2]\d\d)"
+# Words after which a four-digit number is a year ("in 1999", "early 2020").
+_YEAR_WORDS = (
+    "in|since|from|by|until|till|before|after|during|of|year|early|late|mid|between|and|to|through"
+)
 # What may follow "Monday 21" for the number to be a day: punctuation, the end, a connector.
 _DAY_END = regex.compile(r"\s*(?:[,.!?;:)]|$|(?i:at|and|or|to|through|until|till|from)\b)")
 
@@ -96,7 +100,7 @@ def _shift_month(ref: dt.date, months: int) -> tuple[int, int]:
 
 
 @cache
-def _patterns() -> dict[str, regex.Pattern | Gated]:
+def _patterns() -> dict[str, regex.Pattern | Gated | Triggered]:
     cal = lexicon("calendar")
     years = lexicon("years")
     months = alternation(cal["months_en"])
@@ -159,7 +163,7 @@ def _patterns() -> dict[str, regex.Pattern | Gated]:
         "cjk_ym": r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?!\d{1,2}[日号號])",
         # Years: 1999년, 1999年, in 1999, '99
         "year_cjk": r"(?<!\d)(?P<y>\d{4})\s?(?P<mark>년|年)(?!\s?\d{1,2}\s?[월月])(?!간|間|间|度)",
-        "year_en": rf"(?i:\bmid-|\b(?:in|since|from|by|until|till|before|after|during|of|year|early|late|mid|between|and|to|through)\s+)(?P<y>{_YEAR4})(?![\d,.]\d|\s?(?:%|percent|people|won|dollars))"
+        "year_en": rf"(?i:\bmid-|\b(?:{_YEAR_WORDS})\s+)(?P<y>{_YEAR4})(?![\d,.]\d|\s?(?:%|percent|people|won|dollars))"
         rf"|(?<![\w'’])['’](?P<y2>\d\d)(?![\d\w])",
         # The year slot after "since" / "founded in": whatever number fills it.
         "year_slot_en": rf"(?i:(?P<trigger>{years['slots']['en']['since']})|(?P<trigger2>{years['slots']['en']['founded']}))\s+(?P<y>\d{{1,5}})(?![\d,.]\d|{years['en_not_year_after']})",
@@ -169,7 +173,8 @@ def _patterns() -> dict[str, regex.Pattern | Gated]:
         "relative_en": rf"(?i:\b(?P<rel>{alternation(rel['en'])})\b)",
         "relative_cjk": rf"(?P<rel>{alternation([*rel['ko'], *rel['zh'], *rel['ja']])})",
     }
-    pats: dict[str, regex.Pattern | Gated] = {k: regex.compile(v) for k, v in p.items()}
+    pats: dict[str, regex.Pattern | Gated | Triggered]
+    pats = {k: regex.compile(v) for k, v in p.items()}
     # Characters every match of these holds: texts without them are not scanned.
     needs = {
         "ko": "일",
@@ -182,6 +187,21 @@ def _patterns() -> dict[str, regex.Pattern | Gated]:
     }
     for name, chars in needs.items():
         pats[name] = Gated(pats[name], chars)
+    # Where the English patterns can begin, each with what must follow (see Triggered).
+    fmon, fwd = folded_alt(cal["months_en"]), folded_alt(wd["en"])
+    year4 = r"(?:1\d|2[0-2])\d\d"
+    starts = {
+        "md": r"(?<![0-9./\-])\d\d?[/\-.]",
+        "mon_num": rf"(?<![a-z0-9])(?:{year4}[/\-](?:{fmon})|(?:{fmon})[/\-]?\d)",
+        "en_mdy": rf"(?:{fwd})\.?,?\s+(?:{fmon})|(?<![a-z])(?:{fmon})\.?\s+\d",
+        "en_dmy": rf"(?:{fwd}),?\s+(?:the\s+)?\d|the\s+\d"
+        rf"|(?<!\d)\d\d?(?:st|nd|rd|th)?(?:\s+(?:of\s+)?(?:{fmon})"
+        r"|\s*(?:[~〜～\-–—]|to|through|until|till|and))",
+        "en_my": rf"(?<![a-z])(?:{fmon})\.?(?:,?\s+|\s+of\s+){year4}",
+        "year_en": rf"(?:mid-|(?:{_YEAR_WORDS})\s+){year4}|['’]\d\d",
+    }
+    for name, where in starts.items():
+        pats[name] = Triggered(pats[name], where)
     return pats
 
 

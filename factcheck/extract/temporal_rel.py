@@ -21,12 +21,12 @@ from ..document import Document
 from ..facts import Fact
 from ..numbers import parse_number
 from ..resources import lexicon
-from .base import Gated, firsts, make_fact
+from .base import Gated, Triggered, firsts, folded_alt, make_fact
 from .patterns import alternation, en_number
 
 
 @cache
-def _patterns() -> dict[str, regex.Pattern | Gated]:
+def _patterns() -> dict[str, regex.Pattern | Gated | Triggered]:
     cal = lexicon("calendar")
     wd = cal["weekdays"]
     pre = cal["weekday_prefix"]
@@ -71,7 +71,8 @@ def _patterns() -> dict[str, regex.Pattern | Gated]:
             r"(?![\d〇零一二三四五六七八九十]{1,3}\s?[日号號]|[间間])"
         ),
     }
-    pats: dict[str, regex.Pattern | Gated] = {k: regex.compile(v) for k, v in p.items()}
+    pats: dict[str, regex.Pattern | Gated | Triggered]
+    pats = {k: regex.compile(v) for k, v in p.items()}
     # Characters every match of these holds: texts without them are not scanned.
     needs = {
         "wd_ko": firsts(wd["ko"]),
@@ -84,6 +85,20 @@ def _patterns() -> dict[str, regex.Pattern | Gated]:
     }
     for name, chars in needs.items():
         pats[name] = Gated(pats[name], chars)
+    # Where the English ones can begin, each with what must follow (see Triggered): an
+    # amount (digits, a number word, a vague word, "a"), or "in" before one; a weekday, or
+    # the word before it.
+    num = lexicon("numerals")["en"]
+    amount = folded_alt([*num["units"], *num["tens"], *num["scales"], *cal["duration_vague"]["en"]])
+    fwd = folded_alt(wd["en"])
+    pats["off_en"] = Triggered(
+        pats["off_en"],
+        rf"(?<![a-z0-9])(?:\d[\d,，.．]*[\s\-]|{amount}|an?\s)"
+        rf"|(?:{folded_alt(od['en_before'])})\s+(?:\d|{amount}|an?\s)",
+    )
+    pats["wd_en"] = Triggered(
+        pats["wd_en"], rf"(?<![a-z])(?:{fwd})|(?:{folded_alt(pre['en'])})\s+(?:{fwd})"
+    )
     return pats
 
 

@@ -132,6 +132,8 @@ def extract_events(doc: Document, facts: Iterable[Fact]) -> Iterator[Fact]:
             else pattern.match(text, _skip_space(text, f.end), window_end)
         )
         if not m:
+            m = _edition_of_named(doc, f, pattern, window_end)
+        if not m:
             continue
         name = text[m.start("body") : m.end("head")].strip()
         head, concepts, words = event_signature(name)
@@ -149,8 +151,8 @@ def extract_events(doc: Document, facts: Iterable[Fact]) -> Iterator[Fact]:
         yield make_fact(
             doc,
             K.EVENT,
-            f.start,
-            m.end("head"),
+            min(f.start, m.start("body")),
+            max(f.end, m.end("head")),
             name,
             f.lang,
             ordinal=int(float(f.value)),
@@ -162,6 +164,56 @@ def extract_events(doc: Document, facts: Iterable[Fact]) -> Iterator[Fact]:
             edition=edition,
             headline=f.start < doc.headline_end,
         )
+
+
+@cache
+def _edition_tables() -> tuple[regex.Pattern, regex.Pattern, frozenset[str]]:
+    words = lexicon("events").get("edition_words", {})
+    en = sorted((w.lower() for w in words.get("en", ())), key=len, reverse=True)
+    # "34th edition, the X" / "34th edition of the X": the name after the edition word.
+    after = regex.compile(
+        rf"\s+(?i:{'|'.join(regex.escape(w) for w in en)})\b(?:\s*,\s*|\s+of\s+)(?i:the\s+)?"
+    )
+    # "The X, now in its 34th year": an edition word and no name after it.
+    named = regex.compile(rf"\s+(?i:{'|'.join(regex.escape(w) for w in en)})\b")
+    return after, named, frozenset(words.get("counters", ()))
+
+
+_SENTENCE_START = regex.compile(r"[.!?。！？]\s|\n")
+
+
+def _edition_of_named(
+    doc: Document, f: Fact, pattern: regex.Pattern, window_end: int
+) -> regex.Match[str] | None:
+    """The event an edition number belongs to when the name is not right after the ordinal:
+    after an edition word ("in its 34th edition, the Jeonju Expo"), or before the ordinal in
+    the same sentence ("The Jeonju Expo, now in its 34th year", "東京映画祭は今年で34回目")."""
+    after, named, counters = _edition_tables()
+    text = doc.text
+    if f.lang == "en":
+        skip = after.match(text, f.end, window_end)
+        forward = pattern.match(text, skip.end(), window_end) if skip else None
+        if forward:
+            return forward
+        if not named.match(text, f.end, min(len(text), f.end + 30)):
+            return None
+    elif f.attrs.get("counter") not in counters:
+        return None
+    start = max(0, f.start - (160 if f.lang == "en" else 50))
+    for stop in _SENTENCE_START.finditer(text, start, f.start):
+        start = stop.end()
+    if f.lang == "en":
+        pattern = _word_start(pattern)
+    last = None
+    for m in pattern.finditer(text, start, f.start, overlapped=False):
+        last = m
+    return last
+
+
+@cache
+def _word_start(pattern: regex.Pattern) -> regex.Pattern:
+    """The English name pattern, searched (not matched): it must start at a word."""
+    return regex.compile(rf"(?<![\p{{L}}'’&.\-])(?:{pattern.pattern})")
 
 
 def _skip_space(text: str, i: int) -> int:

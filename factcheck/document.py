@@ -9,14 +9,6 @@ from functools import cached_property
 
 import regex
 
-# One token per run of letters in a single script family; digits and punctuation are neutral
-# and take the language of the letters around them.
-_SCRIPT_RUN = regex.compile(
-    r"(?P<ko>\p{Script=Hangul}+)"
-    r"|(?P<kana>[\p{Script=Hiragana}\p{Script=Katakana}ー]+)"
-    r"|(?P<han>\p{Script=Han}+)"
-    r"|(?P<en>\p{Script=Latin}+)"
-)
 _LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 # Han reads as Japanese in a sentence that has kana; sentences end at these marks.
 _SENTENCE_END = regex.compile(r"[。！？!?\n]|\.(?=\s)")
@@ -85,31 +77,58 @@ class Document:
         return list(seen)
 
 
+# Digits and punctuation are neutral and take the language of the letters around them.
+# Runs of one script family with the neutral characters between them (digits, punctuation,
+# spaces, letters of other scripts): one match for a whole English or Korean passage instead
+# of one per word. The group named *_last is the last run of letters of the match, whose
+# start a Han run after it needs. Han runs stay single: each one's language is decided apart.
+_NEUTRAL = (
+    r"[^\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}ー\p{Script=Han}"
+    r"\p{Script=Latin}]*+"
+)
+_SCRIPT_PASSAGE = regex.compile(
+    rf"(?P<ko>\p{{Script=Hangul}}+(?:{_NEUTRAL}(?P<ko_last>\p{{Script=Hangul}}+))*)"
+    rf"|(?P<kana>[\p{{Script=Hiragana}}\p{{Script=Katakana}}ー]+"
+    rf"(?:{_NEUTRAL}(?P<kana_last>[\p{{Script=Hiragana}}\p{{Script=Katakana}}ー]+))*)"
+    r"|(?P<han>\p{Script=Han}+)"
+    rf"|(?P<en>\p{{Script=Latin}}+(?:{_NEUTRAL}(?P<en_last>\p{{Script=Latin}}+))*)"
+)
+
+
 def segment_languages(text: str) -> list[Segment]:
     """Split ``text`` into language runs by Unicode script.
 
     Hangul -> ko, kana -> ja, Latin -> en. Han is ja in a sentence that has kana, ko when the
     nearest letters around it are Hangul (hanja inside Korean), and zh otherwise.
     """
-    runs: list[tuple[int, int, str]] = []
-    kana_sentences: set[int] = set()
-    sentence_of = _sentence_index(text)
-    for m in _SCRIPT_RUN.finditer(text):
+    # (start, end, kind, start of the last letter run): consecutive runs of one script are
+    # one passage; what decides a Han run's language is only the kind and the sentence of
+    # the run before it (its last letters) and after it (its first letters).
+    runs: list[tuple[int, int, str, int]] = []
+    for m in _SCRIPT_PASSAGE.finditer(text):
         kind = m.lastgroup or "en"
-        if kind == "kana":
-            kana_sentences.add(sentence_of(m.start()))
-        runs.append((m.start(), m.end(), kind))
-    resolved: list[tuple[int, int, str]] = []
-    for i, (s, e, kind) in enumerate(runs):
+        if kind.endswith("_last"):
+            kind = kind[:-5]
+        last = m.start(kind + "_last") if kind != "han" else -1
+        runs.append((m.start(), m.end(), kind, last if last >= 0 else m.start()))
+    has_han = any(r[2] == "han" for r in runs)
+    sentence_of = _sentence_index(text) if has_han else None
+    kana_sentences: set[int] = set()
+    if sentence_of is not None:
+        # A Han run cannot sit inside a kana passage, so the sentences of a passage's first
+        # and last kana runs are all that a Han run can share with it.
+        for s, _, kind, last in runs:
+            if kind == "kana":
+                kana_sentences.add(sentence_of(s))
+                kana_sentences.add(sentence_of(last))
+    segments: list[Segment] = []
+    for i, (_, e, kind, _) in enumerate(runs):
         if kind == "kana":
             lang = "ja"
         elif kind == "han":
             lang = _han_lang(runs, i, sentence_of, kana_sentences)
         else:
             lang = kind
-        resolved.append((s, e, lang))
-    segments: list[Segment] = []
-    for _, e, lang in resolved:
         if segments and segments[-1].lang == lang:
             segments[-1] = Segment(segments[-1].start, e, lang)
         else:
@@ -118,8 +137,8 @@ def segment_languages(text: str) -> list[Segment]:
             start = segments[-1].end if segments else 0
             segments.append(Segment(start, e, lang))
     if segments:
-        last = segments[-1]
-        segments[-1] = Segment(last.start, len(text), last.lang)
+        last_seg = segments[-1]
+        segments[-1] = Segment(last_seg.start, len(text), last_seg.lang)
     return segments
 
 
@@ -138,7 +157,7 @@ def _han_lang(runs, i, sentence_of, kana_sentences) -> str:
     if line in kana_sentences:
         return "ja"
     neighbours = []
-    if i > 0 and sentence_of(runs[i - 1][0]) == line:
+    if i > 0 and sentence_of(runs[i - 1][3]) == line:
         neighbours.append(runs[i - 1][2])
     if i + 1 < len(runs) and sentence_of(runs[i + 1][0]) == line:
         neighbours.append(runs[i + 1][2])

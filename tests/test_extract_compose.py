@@ -130,6 +130,13 @@ def test_composed_dates(text: str, span: str, value: str, resolved: str) -> None
         ("新工厂将于明年三月投产。", "明年三月", "2025-03"),
         ("작년 7월 공장이 문을 닫았다.", "작년 7월", "2023-07"),
         ("The plant reopens in June next year.", "June next year", "2025-06"),
+        ("Rates rise on the twenty second of June.", "the twenty second of June", "XXXX-06-22"),
+        (
+            "The offer ends on the last day of February 2023.",
+            "the last day of February 2023",
+            "2023-02-28",
+        ),
+        ("受付は10月の2日まで。", "10月の2日", "XXXX-10-02"),
         ("新店下下周开业。", "下下周", "2024-W13"),
         ("신제품은 다다음 달 나온다.", "다다음 달", "2024-05"),
     ],
@@ -209,6 +216,8 @@ def test_weekday_that_fits_no_nearby_month_keeps_open_value() -> None:
         ("展示は明日から5日間開かれる。", "明日から5日間"),
         # "3 and 22 of this month" lists two days; only "between" makes them a range
         ("Shares rose 3 and 22 of this month's trading days.", "3 and 22 of this month"),
+        # an ordinal before "in" and a month is a placing
+        ("He finished third in October and won in November.", "third in October"),
         # bare digits before a relative month need "of"
         ("Shares of 23 in next month's index were cut.", "23 in next month"),
         # an amount before a day that is not a relative day word

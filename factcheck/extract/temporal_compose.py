@@ -262,6 +262,13 @@ def _en_day_words() -> dict[str, int]:
 
 
 @cache
+def _en_ordinal_days() -> dict[str, int]:
+    """The ordinal words of _en_day_words: 'first', 'twenty-second' (not 'twenty two')."""
+    ords = lexicon("numerals")["en"]["ordinals"]
+    return {w: v for w, v in _en_day_words().items() if w.replace("-", " ").split()[-1] in ords}
+
+
+@cache
 def _join_patterns() -> dict[str, regex.Pattern]:
     cx = lexicon("compose")
     nth = cx["nth"]
@@ -500,6 +507,7 @@ def _join_facts(doc: Document, facts: list[Fact], date_fn, top: set[int]) -> Ite
     yield from _week_offset_weekdays(doc, facts, idx)
     yield from _weeks_and_weekdays(doc, facts, idx)
     yield from _weeks_of(doc, facts, idx)
+    yield from _days_of_months(doc, facts, idx, date_fn)
 
 
 def _han_month(s: str) -> int:
@@ -960,6 +968,14 @@ def _more_patterns() -> dict[str, regex.Pattern]:
             rf"(?i:\s+(?:{alternation(cx['weekday_week_links_en'])})\s+(?:the\s+)?)"
         ),
         "week_s": regex.compile(r"(?i:['’]s\s+)"),
+        # "the twenty second of June", "the last day of October"
+        "ord_day_of_en": regex.compile(
+            # "third in October" is a placing, so an ordinal takes "of" only
+            rf"(?i:(?<![\p{{L}}\-])(?:the\s+)?(?:(?P<w>{alternation(_en_ordinal_days())})"
+            rf"(?:\s+day)?\s+of|(?P<last>{alternation(cx['last_day_en'])})\s+(?:of|in))\s+)$"
+        ),
+        # 10月の2日, 10월의 2일: a month, a particle, a day
+        "month_day_gap": regex.compile(r"\s?(?:の|의|的)\s?"),
         "after_next": regex.compile(rf"(?i:\s+(?:{alternation(cx['after_next_en'])})\b)"),
         "week_of_en": regex.compile(
             rf"(?i:(?<![\p{{L}}])(?:the\s+)?(?:{alternation(cx['week_of_en'])})\s+)$"
@@ -1069,3 +1085,32 @@ def _day_ranges_of_month(doc: Document, days: list[Fact]) -> Iterator[Fact]:
             **{"from": a.isoformat(), "to": b.isoformat()},
             resolved=[a.isoformat(), b.isoformat()],
         )
+
+
+def _days_of_months(doc: Document, facts: list[Fact], idx: _Index, date_fn) -> Iterator[Fact]:
+    """A day named beside its month: "the twenty second of June", "the last day of October
+    2015", 10月の2日, 10월의 2일."""
+    text = doc.text
+    pats = _more_patterns()
+    ords = _en_ordinal_days()
+    for f in facts:
+        mo = _month_of(f)
+        if mo is None or id(f) not in idx.top:
+            continue
+        y, m, _ = mo
+        if f.lang == "en":
+            if not (h := pats["ord_day_of_en"].search(text, max(0, f.start - 40), f.start)):
+                continue
+            if h["last"]:
+                if y is None:
+                    continue  # the last day of February depends on the year
+                d = calendar.monthrange(y, m)[1]
+            else:
+                d = ords[_RE_SPACES.sub(" ", h["w"].lower())]
+            yield date_fn(h.start(), f.end, "en", y, m, d)
+        elif (g := pats["month_day_gap"].match(text, f.end)) and (
+            day := idx.starting(g.end(), _day_level)
+        ):
+            parts = _parts(day)
+            if parts[0] is None and parts[1] is None and parts[2] is not None:
+                yield date_fn(f.start, day.end, day.lang, y, m, parts[2])

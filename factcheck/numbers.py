@@ -17,6 +17,8 @@ _SIGNS = "-−－"
 
 def format_number(value: float) -> str:
     """Normalised number text: integers without a point, others without trailing zeros."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e18:
+        return str(int(value))  # the common case, in one step
     if abs(value) >= 1e18 or (value and abs(value) < 1e-9):
         # Beyond what fixed notation shows faithfully: '6.02e+23', '1e-12'.
         return f"{value:.15g}"
@@ -378,6 +380,8 @@ def parse_number(text: str) -> float | None:
     ('一又二分之一', '130と5分の2', '백삼과 삼분의 이'), exponents ('1e10', '1.3x10^6',
     '10の14乗'), and scale letters ('10k', '2.5bn').
     """
+    if text.isascii() and text.isdigit():
+        return float(text)  # the common case, in one step
     if text and "\u00bc" <= text[-1] <= "\u215e" and unicodedata.numeric(text[-1], None):
         whole = parse_digits(text[:-1]) if text[:-1].strip() else 0.0
         return None if whole is None else whole + unicodedata.numeric(text[-1])

@@ -133,17 +133,25 @@ def _digit_run_then_word() -> regex.Pattern:
     45%, '5 p.m.', glued '10k' that the digits branch reads) ends a numeral in digits."""
     num = lexicon("numerals")
     en, han, sino = num["en"], num["han"], num["ko_sino"]
-    markers = [
+    singles = [
         *han["small"],
         *han["big"],
         *han["point"],
         *sino["small"],
         *sino["big"],
-        *(w[0] for ws in han["fraction"].values() for w in ws),
-        *(w[0] for ws in han["mixed"].values() for w in ws),
-        *(w[0] for w in [*sino["fraction"], *sino["mixed"]]),
-        *(w[0] for w in [*han["multipliers"], *han["vague"], *han["half"]]),
+        *(w[0] for w in han["multipliers"]),
+        *(w for w in han["vague"] if len(w) == 1),
+        "半",
     ]
+    # Fraction words ("5分の2", "3분의 1"), and mixed-number links only where a fraction
+    # follows ("1と1/2", "백삼과 삼분의 이"): "30분", "3人と" end a numeral in digits.
+    fractions = [*(w for ws in han["fraction"].values() for w in ws), *sino["fraction"]]
+    fraction = "|".join(r"\s*".join(regex.escape(c) for c in w) for w in fractions)
+    mixed = alternation([*(w for ws in han["mixed"].values() for w in ws), *sino["mixed"]])
+    cjk_words = (
+        rf"{fraction}|(?:{mixed})(?=[^\n]{{0,16}}?(?:{fraction}|[/／]))"
+        rf"|{alternation(w for w in han['vague'] if len(w) > 1)}"
+    )
     words = alternation(
         [
             *en["scales"],
@@ -156,7 +164,7 @@ def _digit_run_then_word() -> regex.Pattern:
     return regex.compile(
         # Bounded: an unbounded run would rescan "1,234,1,234,..." from every digit (quadratic);
         # no numeral is written with more than 64 digits and separators.
-        rf"[\d.,，．]{{0,64}}+(?:[ \t\u00a0]*+[{char_class(sorted(set(markers)))}]"
+        rf"[\d.,，．]{{0,64}}+(?:[ \t\u00a0]*+(?:[{char_class(sorted(set(singles)))}]|{cjk_words})"
         rf"|\s++(?i:{words})(?![\p{{L}}]))"
     )
 
@@ -420,8 +428,15 @@ def _percents(doc: Document, numerals: list[tuple[regex.Match, float | None]]) -
     lex = lexicon("counters")
     text = doc.text
     after_pct = pats["percent_after"].match
+    pct_starts = _tail_starts()["percent"]
+    n = len(text)
     for m, value in numerals:
         if value is None:
+            continue
+        k = m.end()
+        while k < n and text[k] in " \t":
+            k += 1
+        if k >= n or text[k] not in pct_starts:
             continue
         after = after_pct(text, m.end())
         if not after:
@@ -517,7 +532,13 @@ def _extract_numeric(doc: Document) -> Iterator[Fact]:
             continue
         if num.lower() == "one" and pronoun_before.search(text, max(0, m.start() - 20), m.start()):
             continue  # "that one", "the one": a pronoun, not a count
-        yield make_fact(doc, K.NUMBER, m.start(), m.end(), format_number(value))
+        s, e = m.span()
+        if num[0].isspace() or num[-1].isspace():
+            yield make_fact(doc, K.NUMBER, s, e, format_number(value))
+        else:
+            # make_fact's trimming and attributes are not needed here; one fact per numeral
+            # makes this the most frequent fact.
+            yield Fact(K.NUMBER, s, e, num, format_number(value), doc.lang_at(s), {})
 
 
 class _Span:
@@ -576,6 +597,35 @@ def _adjust(numerals: list, text: str) -> list:
     return out
 
 
+def _first_chars(words) -> frozenset[str]:
+    return frozenset(w[0] for w in words if w)
+
+
+@cache
+def _tail_starts() -> dict[str, frozenset[str]]:
+    """The characters each tail read after a numeral can start with (spaces skipped): a tail
+    whose first character is not there cannot match, and its regex is not tried."""
+    lex = lexicon("counters")
+    approx = lex["approx"]
+    return {
+        "ko_count": _first_chars(["여", *lex["ko"]]),
+        "cjk_count": _first_chars(
+            [*approx["zh_after"], *approx["ja_after"], *lex["zh"], *lex["ja"]]
+        ),
+        "cjk_suffix": _first_chars([*lex["ordinal_suffix"]["cjk"], *lex["ordinal_suffix"]["ja"]]),
+        "money_after": _first_chars(lex["currency_after"]),
+        "unit": _first_chars(lex["units"]),
+        "percent": _first_chars(
+            [
+                *lex["percent"],
+                *lex["percent_tenths"],
+                *lex["percent_discount_off"],
+                *lex["percent_paid"],
+            ]
+        ),
+    }
+
+
 def _around_numerals(
     doc: Document, numerals: list[tuple[regex.Match, float | None]]
 ) -> Iterator[Fact]:
@@ -588,6 +638,13 @@ def _around_numerals(
     ordinal_suffix = lex["ordinal_suffix"]
     ja_only = set(ordinal_suffix["ja"])
     en_count, ko_count, cjk_count = pats["en_count"], pats["ko_count"], pats["cjk_count"]
+    starts = _tail_starts()
+    ko_starts, cjk_starts, suffix_starts = (
+        starts["ko_count"],
+        starts["cjk_count"],
+        starts["cjk_suffix"],
+    )
+    money_starts, unit_starts = starts["money_after"], starts["unit"]
     n = len(text)
     for m, value in numerals:
         if value is None:
@@ -596,6 +653,8 @@ def _around_numerals(
         num = m.group()
         lone = _lone_unit(num)
         nxt = text[e] if e < n else ""
+        # The first character of a tail: tails may start after one space (300 명, 42 km).
+        after = text[e + 1] if nxt.isspace() and e + 1 < n else nxt
         prev = text[s - 1] if s else ""
 
         # Ordinals with a prefix (第25届, だい12, 제25회) or a counter (二十五番目, 一等, 二位).
@@ -613,7 +672,7 @@ def _around_numerals(
                 lang if lang in ("zh", "ja") else "zh",
                 counter=(c["ctr"] or c["rank"]) if c else None,
             )
-        elif not lone and not (prev and _is_han(prev)):
+        elif not lone and nxt in suffix_starts and not (prev and _is_han(prev)):
             c = pats["cjk_suffix"].match(text, e)
             if c and (c["ctr"] not in ja_only or doc.lang_at(s) == "ja"):
                 lang = doc.lang_at(s)
@@ -666,7 +725,7 @@ def _around_numerals(
                         approx=a["m"].lower() if a else None,
                         number=num,
                     )
-        if not lone:
+        if not lone and (after in ko_starts or nxt in ko_starts):
             c = ko_count.match(text, e)
             if c:
                 a = pats["approx_ko"](text, s)
@@ -681,6 +740,7 @@ def _around_numerals(
                     approx=(a["m"] if a else None) or c["approx2"] or c["approx3"],
                     number=num,
                 )
+        if not lone and nxt in cjk_starts:
             c = cjk_count.match(text, e)
             if c and not (c["ctr"] in ja_only and doc.lang_at(s) == "ja"):
                 a = pats["approx_cjk"](text, s)
@@ -702,10 +762,10 @@ def _around_numerals(
         if cur:
             currency = lex["currency_before"][cur["m"]]
             yield _quantity(doc, cur.start(), e, value, currency, "money")
-        c = pats["money_after"].match(text, e)
+        c = pats["money_after"].match(text, e) if after in money_starts else None
         if c:
             yield _quantity(doc, s, c.end(), value, lex["currency_after"][c["cur"]], "money")
-        c = pats["unit"].match(text, e)
+        c = pats["unit"].match(text, e) if after in unit_starts else None
         if c:
             yield _quantity(doc, s, c.end(), value, lex["units"][c["unit"]], "unit")
 

@@ -104,6 +104,13 @@ def one(text: str, span: str, date: dt.date | None = REF) -> tuple[str, str, dic
         ("공사는 2개월 10일 전 끝났다.", "2개월 10일 전", "2024-01-03", "2024-01-03"),
         ("工事は3か月と5日後に終わる。", "3か月と5日後", "2024-06-18", "2024-06-18"),
         ("The board votes the day after tmrw.", "the day after tmrw", "2024-03-15", "2024-03-15"),
+        # counted from a holiday (Christmas 2023 is the nearest one to March 2024)
+        (
+            "Stores reopen two days after Christmas.",
+            "two days after Christmas",
+            "2023-12-27",
+            "2023-12-27",
+        ),
         # a weekday in the week an offset of weeks lands in
         ("공장은 2주 후 월요일에 다시 연다.", "2주 후 월요일", "2024-03-25", "2024-03-25"),
         ("工場は3週後の金曜日に再開する。", "3週後の金曜日", "2024-04-05", "2024-04-05"),
@@ -233,6 +240,32 @@ def test_stated_date_and_time_stay_apart() -> None:
     found = facts("The summit opens on March 20, 2024 at 9am.")
     assert found["March 20, 2024"][1] == "2024-03-20"
     assert found["9am"] == ("time", "T09", {})
+
+
+def test_written_date_is_no_anchor() -> None:
+    # "two weeks before March 5, 2024" keeps the written date for the rules that check dates.
+    found = facts("Polls closed two weeks before March 5, 2024.")
+    assert found["March 5, 2024"][1] == "2024-03-05"
+    assert "two weeks before March 5, 2024" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        (
+            "The fair runs from 13 to the 15th of July in Busan.",
+            "from 13 to the 15th of July",
+            "(XXXX-07-13,XXXX-07-15,P2D)",
+        ),
+        (
+            "Rooms are shut 19th to 21st Aug for repairs.",
+            "19th to 21st Aug",
+            "(XXXX-08-19,XXXX-08-21,P2D)",
+        ),
+    ],
+)
+def test_day_then_dated_day(text: str, span: str, value: str) -> None:
+    assert one(text, span)[:2] == ("daterange", value)
 
 
 def test_without_publication_date() -> None:

@@ -508,6 +508,12 @@ def _join_facts(doc: Document, facts: list[Fact], date_fn, top: set[int]) -> Ite
     yield from _weeks_and_weekdays(doc, facts, idx)
     yield from _weeks_of(doc, facts, idx)
     yield from _days_of_months(doc, facts, idx, date_fn)
+    stated = [
+        f
+        for f in facts
+        if f.lang == "en" and id(f) in idx.top and _day_level(f) and f.attrs.get("month")
+    ]
+    yield from _day_ranges_of_month(doc, stated, stated=True)
 
 
 def _han_month(s: str) -> int:
@@ -683,6 +689,8 @@ def _anchored_offsets(doc: Document, facts: list[Fact], idx: _Index, pats) -> It
     forward_links = {"로부터", "으로부터", "부터", "から", "起"}
     for a in facts:
         day = _anchor_day(a)
+        if day is None and a.lang == "en" and id(a) in idx.top:
+            day = _holiday_day(a)  # "three days after Easter", "the day after Christmas"
         if day is None:
             if a.lang != "en" and (off := _offset_of(a)):
                 yield from _compound_offset(doc, a, off, idx, pats)
@@ -712,8 +720,8 @@ def _anchored_offsets(doc: Document, facts: list[Fact], idx: _Index, pats) -> It
                 continue
             d = idx.ending(a.start - k, _duration_units)
             units = _duration_units(d) if d else None
-            if d is None or not units:
-                continue
+            if d is None or not units or _RE_FOR_BEFORE.search(text, max(0, d.start - 5), d.start):
+                continue  # "for 10 days from Dec 18" is a stretch of ten days
             sign = dirs[m["dir"].lower()]
             for unit, n in units:
                 day = _shift(day, unit, sign * n)
@@ -725,6 +733,20 @@ def _anchored_offsets(doc: Document, facts: list[Fact], idx: _Index, pats) -> It
             if o is not None and o.text.lower().endswith(("before", "after")):
                 unit, off = _offset_of(o)  # type: ignore[misc]
                 yield _relative_day(doc, o.start, a.end, "en", _shift(day, unit, off))
+
+
+_RE_FOR_BEFORE = regex.compile(r"(?i:\bfor\s+)$")
+
+
+def _holiday_day(f: Fact) -> dt.date | None:
+    """The day a holiday names (its resolution), else None. A written-out date is not taken
+    as an anchor: the composed fact would hide it from the rules that check stated dates."""
+    if f.kind != K.DATE or not f.attrs.get("holiday") or "W" in f.value:
+        return None
+    r = f.attrs.get("resolved")
+    if not isinstance(r, str) or not _RE_ISO_DAY.fullmatch(r):
+        return None
+    return dt.date.fromisoformat(r)
 
 
 def _compound_offset(doc: Document, o: Fact, off: tuple[str, int], idx: _Index, pats):
@@ -985,7 +1007,7 @@ def _more_patterns() -> dict[str, regex.Pattern]:
         ),
         "day_range_en": regex.compile(
             rf"(?i:(?<![\p{{L}}\d])(?P<pre>from\s+|between\s+)?(?:the\s+)?(?P<d>3[01]|[12]\d|0?[1-9])"
-            rf"(?:st|nd|rd|th)?\s*(?:{alternation(cx['day_range_links_en'])})\s*)$"
+            rf"(?P<suf>st|nd|rd|th)?\s*(?:{alternation(cx['day_range_links_en'])})\s*)$"
         ),
     }
 
@@ -1057,32 +1079,46 @@ def _weeks_of(doc: Document, facts: list[Fact], idx: _Index) -> Iterator[Fact]:
             yield make_fact(doc, K.DATE, f.start, m.end(), f.value, f.lang, **attrs)
 
 
-def _day_ranges_of_month(doc: Document, days: list[Fact]) -> Iterator[Fact]:
-    """ "from 4 to 22 this month", "between 4 and 22 of next month": two days of the month a
-    composed "22 of this month" names. ``days``: the composed days of relative months."""
+def _day_ranges_of_month(doc: Document, days: list[Fact], stated: bool = False):
+    """ "from 4 to 22 this month", "between 4 and 22 of next month", "from the 13th to July 15":
+    a day, then the date a later day of the same month names. ``stated``: the dates are written
+    out (not composed from a relative month), and the first day then needs "from", "between"
+    or a suffix ("13 to July 15" may be a score)."""
     text = doc.text
     pats = _more_patterns()
     for f in days:
         m = pats["day_range_en"].search(text, max(0, f.start - 24), f.start)
         y, mo, d2 = f.attrs.get("year"), f.attrs.get("month"), f.attrs.get("day")
-        if not m or None in (y, mo, d2):
+        if not m or mo is None or d2 is None or (stated and not (m["pre"] or m["suf"])):
+            continue
+        resolved = f.attrs.get("resolved")
+        year = y if y is not None else (int(resolved[:4]) if isinstance(resolved, str) else None)
+        if year is None:
             continue
         if "and" in text[m.end("d") : m.end()].lower() and not (m["pre"] or "").lower().startswith(
             "between"
         ):
             continue  # "3 and 22 of this month" is a list; "between 3 and 22" a range
         d1 = int(m["d"])
-        if not d1 < d2 <= calendar.monthrange(y, mo)[1]:
+        if not d1 < d2 <= calendar.monthrange(year, mo)[1]:
             continue
-        a, b = dt.date(y, mo, d1), dt.date(y, mo, d2)
+        a, b = dt.date(year, mo, d1), dt.date(year, mo, d2)
+        ta, tb = (
+            (a.isoformat(), b.isoformat())
+            if y is not None
+            else (
+                f"XXXX-{mo:02d}-{d1:02d}",
+                f"XXXX-{mo:02d}-{d2:02d}",
+            )
+        )
         yield make_fact(
             doc,
             K.DATERANGE,
             m.start(),
             f.end,
-            f"({a.isoformat()},{b.isoformat()},P{(b - a).days}D)",
+            f"({ta},{tb},P{(b - a).days}D)",
             "en",
-            **{"from": a.isoformat(), "to": b.isoformat()},
+            **{"from": ta, "to": tb},
             resolved=[a.isoformat(), b.isoformat()],
         )
 

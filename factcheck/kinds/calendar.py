@@ -218,18 +218,19 @@ def _loose_weekdays(ctx: Context) -> Iterator[tuple[int, int, int, Fact | None, 
         for f in ctx.by_kind[K.DATE] + ctx.by_kind[K.DATERANGE]
         if not f.attrs.get("weekday") and not f.attrs.get("relative")
     ]
-    if not dates and "/" not in text:
+    brackets = "(" in text or "（" in text
+    if not ctx.by_kind[K.DATE] and not brackets:
         return
     by_end = {f.end: f for f in dates}
     by_start = {f.start: f for f in dates}
-    if "(" in text or "（" in text:
+    if brackets:
         for m in _BRACKET_WD.finditer(text):
             wd = _weekday_number(m["wd"])
             if wd is None:
                 continue
             s, e = m.span("wd")
             f = by_end.get(m.start()) or by_end.get(m.start() - 1) or by_end.get(m.end())
-            if f is not None and (f.end == m.end() or not text[f.end : m.start()].strip()):
+            if f is not None and (f.end == m.end() or not text[f.end : m.start()].strip(" .")):
                 day = _last_day(f, ctx)
                 if day is not None:
                     yield s, e, wd, f, day

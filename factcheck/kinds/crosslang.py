@@ -1,33 +1,80 @@
-"""The same quantity stated differently in two languages, or in the headline and the body."""
+"""The same quantity stated differently in two languages, or in the headline and the body.
+
+A bilingual text states its quantities once per language, in about the same order. Each
+language's quantities form a sequence; the two sequences are aligned on the values they
+share (a longest common subsequence of equal values: the anchors). Between two anchors, a
+quantity of one kind on each side is the same quantity translated, wherever the lines are:
+line by line, paragraph after paragraph, or a sentence moved. When a gap holds several of a
+kind, a quantity pairs with the only one of its kind on an adjacent line of the other
+language. Nothing is guessed beyond that: no pairing, no finding.
+"""
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 import regex
 
 from .. import facts as K
 from ..context import Context
+from ..extract.events import head_classes_in
 from ..facts import Fact
 from . import Hit, kind
 from .measures import compatible, count_type, is_approx, number
 
 # Vague amounts ("数十年", "몇 십년", "a few decades") state no value to compare.
 _VAGUE = regex.compile(
-    r"(?i:数|几|幾|몇|여러|수십|수백|수천|several|few|dozens|decades|hundreds|thousands)"
+    r"(?i:数|几|幾|몇|여러|수십|수백|수천|several|few|couple|dozens|decades|hundreds|thousands)"
 )
+_POINTS = regex.compile(r"\s?(?i:points?\b|포인트|ポイント|个百分点|個百分點)")
+# "a day", "an hour", "a second": the article is no stated number.
+_ARTICLE = regex.compile(r"(?i:an?|half\s+an?)\b")
 _DURATION = regex.compile(r"^PT?(?P<n>\d+(?:\.\d+)?)(?P<u>[YMWDHS])$")
-_SECONDS = {"S": 1, "M": 60, "H": 3600, "D": 86400, "W": 604800}
+# An age: "a 17-year-old", "30 years old", "17세", "30歳", "45岁".
+_AGE_AFTER_YEARS = regex.compile(r"(?i:-old\b|\s+years?[\s-]+old\b|[-\s]?olds?\b)")
+_AGE_AFTER_NUMBER = regex.compile(r"\s?(?:세(?![대기])|살\b|歳|才|岁|歲)")
+# "Kit Harington, 31, ...", "Kim Min-ji, 45,": an age in apposition to a name.
+_AGE_APPOSITION = regex.compile(r"\p{Lu}[\p{Ll}'-]+,\s$")
+_AGED = regex.compile(r"(?i:\baged?\s)$")
+# Nouns that refer back to the count before them: "70 people and 300 others".
+_ANAPHORA = frozenset({"others", "more"})
+# English nouns of people by their ending: Republicans, Democrats, suppliers, tourists.
+_PERSON_NOUN = regex.compile(r"[a-z]{3,}(?:ers|ians|ists)|[a-z]+(?:ocrats|icans|ees)")
+# A headline states, it does not end a sentence.
+_SENTENCE_FINAL = frozenset(".。!?！？…:：;；")
+_CLOSERS = "\"'”’」』)）]】 \t\r\n"
+_HEADLINE_MAX = 160
+# A bare number that may be a year or a code: never paired.
+_YEARISH = regex.compile(r"(?:1[5-9]|20)\d\d|\d{4,}|0\d+")
+_DIGITS = regex.compile(r"\d[\d,]*(?:\.\d+)?")
+# Up to this many quantities of a kind on each side of a gap pair up in order.
+_MAX_IN_ORDER = 1
+# Alignment work per language pair is bounded; a longer text is compared piecewise no further.
+_MAX_ITEMS = 400
+
+
+@dataclass(slots=True)
+class _Item:
+    fact: Fact
+    cls: str  # "count:person", "count:?" (untyped noun), "quantity:KRW", "age", "num" ...
+    value: float
+    line: int
+    lang: str = ""
+    head: bool = False
 
 
 def _measure(f: Fact, text: str) -> tuple[str, float] | None:
-    """(type, value) of a fact that states a quantity, comparable across languages."""
+    """(class, value) of a fact that states a quantity, comparable across languages."""
     if f.kind == K.COUNT:
-        typ = count_type(f, text)
         n = number(f)
-        return (f"count:{typ}", n) if typ and n is not None else None
+        if n is None:
+            return None
+        typ = count_type(f, text)
+        return (f"count:{typ}" if typ else "count:?"), n
     if f.kind == K.QUANTITY:
         parts = str(f.value).split()
         if len(parts) == 2:
@@ -42,33 +89,335 @@ def _measure(f: Fact, text: str) -> tuple[str, float] | None:
             return None
         unit = m["u"]
         is_time = str(f.value).startswith("PT")
-        if not is_time and unit in "YM":
-            return f"duration:{unit}", float(m["n"])  # months and years vary in length
-        return "duration:s", float(m["n"]) * _SECONDS[unit if is_time or unit != "M" else "M"]
+        if not is_time and unit == "Y" and _AGE_AFTER_YEARS.match(text, f.end):
+            return "age", float(m["n"])
+        # A translation keeps the unit ("40 minutes", "40분"): the unit is part of the kind,
+        # so minutes never pair with days.
+        return f"duration:{'T' if is_time else ''}{unit}", float(m["n"])
     if f.kind == K.PERCENT:
         n = number(f)
-        return ("percent", n) if n is not None else None
+        if n is None:
+            return None
+        # Percentage points (a margin, a lead) are not shares: "13%포인트" vs "13%".
+        return ("points" if _POINTS.match(text, f.end) else "percent"), n
+    if f.kind == K.NUMBER:
+        n = number(f)
+        if n is None:
+            return None
+        if _is_age(text, f.start, f.end):
+            return "age", n
+        return "num", n  # anchors the alignment, never compared itself
     return None
 
 
-def _sides(ctx: Context) -> dict[tuple[str, str], list[Fact]]:
-    sides: dict[tuple[str, str], list[Fact]] = defaultdict(list)
-    for f in ctx.facts:
-        if (f.attrs.get("within") and f.kind != K.COUNT) or _VAGUE.search(f.text):
-            continue
-        m = _measure(f, ctx.doc.text)
-        if m is None:
-            continue
-        part = "head" if f.start < ctx.doc.headline_end else "body"
-        sides[(f"{part}:{f.lang}", m[0])].append(f)
-    return sides
+def _is_age(text: str, start: int, end: int) -> bool:
+    if _AGE_AFTER_NUMBER.match(text, end) or _AGED.search(text, max(0, start - 5), start):
+        return True
+    return text.startswith(",", end) and bool(
+        _AGE_APPOSITION.search(text, max(0, start - 30), start)
+    )
 
 
-def _disagree(ctx: Context, x: Fact, y: Fact, tol: float, rounding: float) -> bool:
-    vx, vy = _measure(x, ctx.doc.text), _measure(y, ctx.doc.text)
-    if vx is None or vy is None:
+def _states_value(f: Fact) -> bool:
+    return not (_VAGUE.search(f.text) or _ARTICLE.match(f.text))
+
+
+def _group(cls: str) -> str:
+    return "count" if cls.startswith("count:") else cls
+
+
+def _same_kind(a: str, b: str) -> bool:
+    return a == b and a not in ("num", "count:?")
+
+
+def _bare_pair(x: _Item, y: _Item) -> bool:
+    if (x.cls == "num") == (y.cls == "num"):
         return False
-    return not compatible(vx[1], vy[1], is_approx(x) or is_approx(y), tol, rounding)
+    bare, stated = (x, y) if x.cls == "num" else (y, x)
+    # Digits only, and not a small number ("two", "1"): those are everywhere.
+    return (
+        stated.cls != "count:?"
+        and bare.value >= 10
+        and _DIGITS.fullmatch(bare.fact.text) is not None
+        and not _YEARISH.fullmatch(bare.fact.text)
+    )
+
+
+def _anchor_key(it: _Item) -> str:
+    return f"{it.value:.4g}"
+
+
+class _Lines:
+    """Line of an offset, and the language most of a line's letters are in."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.starts = ctx.doc.line_starts
+        self.seg_starts = [s.start for s in ctx.doc.segments]
+        self._lang: dict[int, str | None] = {}
+
+    def index(self, offset: int) -> int:
+        return bisect.bisect_right(self.starts, offset) - 1
+
+    def bounds(self, i: int) -> tuple[int, int]:
+        end = self.starts[i + 1] if i + 1 < len(self.starts) else len(self.ctx.doc.text)
+        return self.starts[i], end
+
+    def lang(self, i: int) -> str | None:
+        if i not in self._lang:
+            s, e = self.bounds(i)
+            segs = self.ctx.doc.segments
+            sizes: dict[str, int] = defaultdict(int)
+            k = max(0, bisect.bisect_right(self.seg_starts, s) - 1)
+            while k < len(segs) and segs[k].start < e:
+                lo, hi = max(s, segs[k].start), min(e, segs[k].end)
+                if lo < hi:
+                    sizes[segs[k].lang] += hi - lo
+                k += 1
+            self._lang[i] = max(sizes, key=lambda x: sizes[x]) if sizes else None
+        return self._lang[i]
+
+    def headlines(self) -> set[int]:
+        """Leading lines that read as headlines (one per language: "Headline\\n제목")."""
+        text = self.ctx.doc.text
+        out: set[int] = set()
+        langs: set[str | None] = set()
+        for i in range(len(self.starts)):
+            s, e = self.bounds(i)
+            line = text[s:e].strip()
+            if not line:
+                continue
+            tail = line.rstrip(_CLOSERS)
+            lang = self.lang(i)
+            if len(line) > _HEADLINE_MAX or not tail or tail[-1] in _SENTENCE_FINAL:
+                break
+            if lang in langs:
+                break
+            langs.add(lang)
+            out.add(i)
+        # A text that is all "headlines" is a list or a table, not an article.
+        last = self.index(len(text.rstrip()))
+        return out if out and max(out) < last else set()
+
+
+def _items(ctx: Context, lines: _Lines) -> list[_Item]:
+    text = ctx.doc.text
+    out: list[_Item] = []
+    last_typed: dict[int, str] = {}  # sentence start -> class of the last typed count
+    for f in sorted(ctx.facts, key=lambda f: f.start):
+        if f.attrs.get("within") and f.kind != K.COUNT:
+            continue
+        m = _measure(f, text)
+        if m is None or not _states_value(f):
+            continue
+        cls, value = m
+        if cls.startswith("count:"):
+            sent = ctx.sentence_at(f.start)[0]
+            noun = str(f.attrs.get("noun", "")).lower()
+            if cls == "count:?" and noun in _ANAPHORA and sent in last_typed:
+                cls = last_typed[sent]
+            elif cls == "count:?" and _PERSON_NOUN.fullmatch(noun):
+                cls = "count:person"
+            elif cls != "count:?":
+                last_typed[sent] = cls
+        line = lines.index(f.start)
+        out.append(_Item(f, cls, value, line, lines.lang(line) or f.lang))
+    return out
+
+
+def _anchors(a: list[_Item], b: list[_Item]) -> list[tuple[int, int]]:
+    """A longest chain of equal values in order on both sides (Hunt-Szymanski)."""
+    where: dict[str, list[int]] = defaultdict(list)
+    for j, it in enumerate(b):
+        where[_anchor_key(it)].append(j)
+    tails: list[int] = []  # tails[k]: smallest j ending a chain of length k+1
+    tail_at: list[int] = []  # index into nodes
+    nodes: list[tuple[int, int, int]] = []  # (i, j, previous node or -1)
+    for i, it in enumerate(a):
+        for j in reversed(where.get(_anchor_key(it), ())):
+            other = b[j]
+            if not (it.cls == "num" or other.cls == "num" or _group(it.cls) == _group(other.cls)):
+                continue
+            k = bisect.bisect_left(tails, j)
+            prev = tail_at[k - 1] if k else -1
+            nodes.append((i, j, prev))
+            if k == len(tails):
+                tails.append(j)
+                tail_at.append(len(nodes) - 1)
+            else:
+                tails[k] = j
+                tail_at[k] = len(nodes) - 1
+    chain: list[tuple[int, int]] = []
+    n = tail_at[-1] if tail_at else -1
+    while n >= 0:
+        i, j, n = nodes[n]
+        chain.append((i, j))
+    return chain[::-1]
+
+
+def _pairs_in_gap(xs: list[_Item], ys: list[_Item]) -> Iterator[tuple[_Item, _Item]]:
+    """Pairs of one quantity on each side of a gap between anchors: the only one of its kind
+    on each side; else the only one of its kind on an adjacent line of the other language.
+    Untyped counts ("14 poisonings", "eight charges") anchor but never pair."""
+    by_cls: dict[str, tuple[list[_Item], list[_Item]]] = defaultdict(lambda: ([], []))
+    for it in xs:
+        by_cls[it.cls][0].append(it)
+    for it in ys:
+        by_cls[it.cls][1].append(it)
+    by_cls.pop("count:?", None)  # "14 poisonings": an untyped count pairs with nothing
+    by_cls.pop("num", None)
+    left_x: list[_Item] = []
+    left_y: list[_Item] = []
+    for gx, gy in by_cls.values():
+        if len(gx) == len(gy) <= _MAX_IN_ORDER:
+            # As many of a kind on each side between the same anchors: in the same order.
+            yield from zip(gx, gy, strict=True)
+        else:
+            left_x += gx
+            left_y += gy
+    if left_x and left_y:
+        yield from _adjacent_pairs(left_x, left_y)
+
+
+def _adjacent_pairs(gx: list[_Item], gy: list[_Item]) -> Iterator[tuple[_Item, _Item]]:
+    """A quantity and the only one of its kind on the next or previous line, both ways."""
+    near_x = _neighbours(gx, gy)
+    near_y = _neighbours(gy, gx)
+    for x in gx:
+        ys = near_x.get(id(x), [])
+        if len(ys) == 1 and [id(v) for v in near_y.get(id(ys[0]), [])] == [id(x)]:
+            yield x, ys[0]
+
+
+def _neighbours(src: list[_Item], dst: list[_Item]) -> dict[int, list[_Item]]:
+    by_line: dict[int, list[_Item]] = defaultdict(list)
+    for it in dst:
+        by_line[it.line].append(it)
+    lines = sorted(by_line)
+    out: dict[int, list[_Item]] = {}
+    for it in src:
+        k = bisect.bisect_left(lines, it.line)
+        cands: list[_Item] = []
+        # The closest line of the other language before and after, if it is adjacent.
+        for pos in (k - 1, k):
+            if 0 <= pos < len(lines) and abs(lines[pos] - it.line) == 1:
+                cands += [v for v in by_line[lines[pos]] if _same_kind(it.cls, v.cls)]
+        out[id(it)] = cands
+    return out
+
+
+def _cross_pairs(
+    a: list[_Item],
+    b: list[_Item],
+    topics: Callable[[_Item], frozenset[str]] | None = None,
+) -> Iterator[tuple[_Item, _Item]]:
+    if len(a) > _MAX_ITEMS or len(b) > _MAX_ITEMS:
+        return
+    chain = _anchors(a, b)
+    done = {id(a[i]) for i, _ in chain} | {id(b[j]) for _, j in chain}
+    # A value left over on both sides is one quantity whose order the translation changed
+    # (Korean and Japanese put the object first): matched, not paired with another.
+    left_a = {(_group(it.cls), _anchor_key(it)) for it in a if id(it) not in done}
+    left_b = {(_group(it.cls), _anchor_key(it)) for it in b if id(it) not in done}
+    both = left_a & left_b
+    done |= {id(it) for it in (*a, *b) if (_group(it.cls), _anchor_key(it)) in both}
+    prev_i = prev_j = -1
+    for i, j in [*chain, (len(a), len(b))]:
+        xs = [it for it in a[prev_i + 1 : i] if id(it) not in done]
+        ys = [it for it in b[prev_j + 1 : j] if id(it) not in done]
+        inner = prev_i >= 0 and i < len(a)
+        if inner and len(xs) == len(ys) == 1 and _bare_pair(xs[0], ys[0]):
+            # The only number between the same two anchors on each side: "injured 14" and
+            # "42명이 부상". A bare number takes the kind of the stated quantity.
+            done |= {id(xs[0]), id(ys[0])}
+            yield xs[0], ys[0]
+            prev_i, prev_j = i, j
+            continue
+        for x, y in _pairs_in_gap(xs, ys):
+            done |= {id(x), id(y)}
+            yield x, y
+        prev_i, prev_j = i, j
+    # A sentence moved across anchors: the only quantity of its kind left on each side,
+    # unless quantities of its kind lie matched in between (then it is another one).
+    rest: dict[str, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
+    for side, seq in ((0, a), (1, b)):
+        for k, it in enumerate(seq):
+            if id(it) not in done and it.cls not in ("num", "count:?"):
+                rest[it.cls][side].append(k)
+    for cls, (gx, gy) in rest.items():
+        if len(gx) == 1 and len(gy) == 1 and not _crossed(chain, a, gx[0], gy[0], cls):
+            done |= {id(a[gx[0]]), id(b[gy[0]])}
+            yield a[gx[0]], b[gy[0]]
+    if topics is not None:
+        left = [[a[k] for k in gx if id(a[k]) not in done] for gx, _ in rest.values()]
+        right = [[b[k] for k in gy if id(b[k]) not in done] for _, gy in rest.values()]
+        for xs, ys in zip(left, right, strict=True):
+            yield from _same_topic_pairs(xs, ys, topics)
+
+
+def _same_topic_pairs(
+    xs: list[_Item], ys: list[_Item], topics: Callable[[_Item], frozenset[str]]
+) -> Iterator[tuple[_Item, _Item]]:
+    """ "About 300 people attended the forum" and "포럼에는 약 200명이 참석했다": the only
+    quantity of its kind in a sentence naming an event of the same class, on each side."""
+    if not xs or not ys:
+        return
+    by_topic: dict[str, tuple[list[_Item], list[_Item]]] = defaultdict(lambda: ([], []))
+    for side, items in ((0, xs), (1, ys)):
+        for it in items:
+            for t in topics(it):
+                by_topic[t][side].append(it)
+    for gx, gy in by_topic.values():
+        if len(gx) == 1 and len(gy) == 1:
+            yield gx[0], gy[0]
+
+
+def _crossed(chain: list[tuple[int, int]], a: list[_Item], ix: int, jy: int, cls: str) -> bool:
+    return any((i < ix) != (j < jy) and a[i].cls == cls for i, j in chain)
+
+
+def _head_pairs(
+    head: list[_Item], body: list[_Item], tol: float, rounding: float
+) -> Iterator[tuple[_Item, _Item]]:
+    """A headline quantity the body never states, against the body's first quantity of its
+    kind in the same language (the lead restates the headline)."""
+    kinds = defaultdict(int)
+    for h in head:
+        kinds[(h.lang, h.cls)] += 1
+    for h in head:
+        if h.cls in ("num", "count:?") or kinds[(h.lang, h.cls)] > 1:
+            continue  # "four-day week, five days' pay": which one the body restates is unclear
+        same = [it for it in body if it.cls == h.cls]
+        if any(not _disagree(h, it, tol, rounding) for it in same):
+            continue
+        own = [it for it in same if it.lang == h.lang]
+        if own and not _sums_to(h, own[0], own):
+            yield h, own[0]
+
+
+def _sums_to(h: _Item, first: _Item, body: list[_Item]) -> bool:
+    """ "Four arrested" over "three teenagers and a 20-year-old man": the parts of a sentence."""
+    line = [it.value for it in body if it.line == first.line]
+    for i in range(len(line)):
+        total = 0.0
+        for v in line[i:]:
+            total += v
+            if total == h.value:
+                return True
+    return False
+
+
+def _topics(ctx: Context) -> Callable[[_Item], frozenset[str]]:
+    """The event classes (forum, festival ...) an item's sentence names, read once each."""
+    seen: dict[int, frozenset[str]] = {}
+
+    def of(it: _Item) -> frozenset[str]:
+        s, e = ctx.sentence_at(it.fact.start)
+        if s not in seen:
+            seen[s] = frozenset(head_classes_in(ctx.doc.text[s:e]))
+        return seen[s]
+
+    return of
 
 
 def _hit(x: Fact, y: Fact, where: str) -> Hit:
@@ -81,83 +430,35 @@ def _hit(x: Fact, y: Fact, where: str) -> Hit:
     )
 
 
-def _aligned_pairs(ctx: Context) -> Iterator[tuple[Fact, Fact]]:
-    """Quantities of one type, one in each of two adjacent lines in different languages.
-
-    A release that alternates a sentence and its translation line by line pairs them
-    exactly; elsewhere the whole text is compared (one quantity of a type per language).
-    """
-    starts = ctx.doc.line_starts
-    bounds = zip(starts, [*starts[1:], len(ctx.doc.text)], strict=True)
-    lines = [(s, e) for s, e in bounds if ctx.doc.text[s:e].strip()]
-    per_line: list[tuple[str | None, dict[str, list[Fact]]]] = []
-    facts = sorted(
-        (f for f in ctx.facts if not (f.attrs.get("within") and f.kind != K.COUNT)),
-        key=lambda f: f.start,
-    )
-    j = 0
-    for s, e in lines:
-        found: dict[str, list[Fact]] = defaultdict(list)
-        while j < len(facts) and facts[j].start < s:
-            j += 1
-        k = j
-        while k < len(facts) and facts[k].start < e:
-            f = facts[k]
-            m = _measure(f, ctx.doc.text)
-            if m is not None and not _VAGUE.search(f.text):
-                found[m[0]].append(f)
-            k += 1
-        per_line.append((_line_lang(ctx, s, e), found))
-    i = 0
-    while i + 1 < len(per_line):
-        (la, fa), (lb, fb) = per_line[i], per_line[i + 1]
-        if la is None or lb is None or la == lb:
-            i += 1
-            continue
-        # A line and its translation form one pair; the translation does not pair again
-        # with the next original.
-        for typ, xs in fa.items():
-            ys = fb.get(typ, [])
-            if len(xs) == 1 and len(ys) == 1:
-                yield xs[0], ys[0]
-        i += 2
-
-
-def _line_lang(ctx: Context, s: int, e: int) -> str | None:
-    """The language most of a line's letters are in."""
-    sizes: dict[str, int] = defaultdict(int)
-    for seg in ctx.doc.segments:
-        lo, hi = max(s, seg.start), min(e, seg.end)
-        if lo < hi:
-            sizes[seg.lang] += hi - lo
-    return max(sizes, key=lambda k: sizes[k]) if sizes else None
+def _disagree(x: _Item, y: _Item, tol: float, rounding: float) -> bool:
+    approx = is_approx(x.fact) or is_approx(y.fact)
+    return not compatible(x.value, y.value, approx, tol, rounding)
 
 
 @kind("cross-language-quantity")
 def cross_language_quantity(ctx: Context, params: dict[str, Any]) -> Iterator[Hit]:
-    """One quantity of a type per language (or headline/body) whose values cannot agree."""
+    """Quantities paired across languages (or headline/body) whose values cannot agree."""
     tol = float(params.get("approx_tolerance", 0.1))
     rounding = float(params.get("rounding", 0.02))
-    compare_headline = bool(params.get("headline", True))
-    sides = _sides(ctx)
-    keys = sorted(sides)
-    for i, a in enumerate(keys):
-        for b in keys[i + 1 :]:
-            if a[1] != b[1]:
-                continue
-            pa, la = a[0].split(":")
-            pb, lb = b[0].split(":")
-            cross_lang = pa == pb == "body" and la != lb
-            head_body = compare_headline and {pa, pb} == {"head", "body"} and la == lb
-            if not (cross_lang or head_body):
-                continue
-            fa, fb = sides[a], sides[b]
-            if len(fa) != 1 or len(fb) != 1:
-                continue  # several quantities of one type: no certain pairing
-            x, y = fa[0], fb[0]
-            if _disagree(ctx, x, y, tol, rounding):
-                yield _hit(x, y, "the headline" if head_body else "the other language")
-    if params.get("aligned_lines", True):
-        for x, y in _aligned_pairs(ctx):
-            if _disagree(ctx, x, y, tol, rounding):
-                yield _hit(x, y, "the translated line")
+    lines = _Lines(ctx)
+    items = _items(ctx, lines)
+    if not any(it.cls != "num" for it in items):
+        return
+    per_lang: dict[str, list[_Item]] = defaultdict(list)
+    for it in items:
+        per_lang[it.lang].append(it)
+    langs = sorted(per_lang)
+    topics = _topics(ctx)
+    for n, la in enumerate(langs):
+        for lb in langs[n + 1 :]:
+            for x, y in _cross_pairs(per_lang[la], per_lang[lb], topics):
+                if _disagree(x, y, tol, rounding):
+                    yield _hit(x.fact, y.fact, "the other language")
+    if not params.get("headline", True):
+        return
+    heads = lines.headlines()
+    head = [it for it in items if it.line in heads]
+    body = [it for it in items if it.line not in heads]
+    for x, y in _head_pairs(head, body, tol, rounding):
+        if _disagree(x, y, tol, rounding):
+            yield _hit(x.fact, y.fact, "the headline")

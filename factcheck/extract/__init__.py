@@ -35,6 +35,10 @@ def extract(doc: Document) -> list[Fact]:
     return sorted(facts + events, key=lambda f: (f.start, -f.end, f.kind))
 
 
+_RANK = {k: i for i, k in enumerate(_PRECEDENCE)}
+_DATES = frozenset((K.DATE, K.DATERANGE))
+
+
 def resolve_overlaps(raw: list[Fact]) -> list[Fact]:
     """Drop duplicates and bare numbers that clash with larger facts; mark nested ones.
 
@@ -42,38 +46,42 @@ def resolve_overlaps(raw: list[Fact]) -> list[Fact]:
     order they were kept. Kept facts are indexed by start, so a document with many facts
     costs n log n, not n squared.
     """
-    rank = {k: i for i, k in enumerate(_PRECEDENCE)}
+    rank = _RANK
     ordered = sorted(raw, key=lambda f: (f.start - f.end, rank.get(f.kind, 99), f.start))
     kept: list[Fact] = []
     index: list[tuple[int, int]] = []  # (start, position in kept), sorted
     longest = 0
+    bisect_left, bisect_right, insort = bisect.bisect_left, bisect.bisect_right, bisect.insort
     for f in ordered:
-        if f.start >= f.end:
+        fs, fe, fk = f.start, f.end, f.kind
+        if fs >= fe:
             continue
-        lo = bisect.bisect_right(index, (f.start - longest, len(kept)))
-        hi = bisect.bisect_left(index, (f.end, -1))
-        near = sorted(i for _, i in index[lo:hi])
+        lo = bisect_right(index, (fs - longest, len(kept)))
+        hi = bisect_left(index, (fe, -1))
         drop = False
-        for i in near:
-            k = kept[i]
-            if not k.overlaps(f):
-                continue
-            same_family = k.kind == f.kind or {k.kind, f.kind} <= {K.DATE, K.DATERANGE}
-            # A bare number inside a larger fact stays, marked ``within``: the numeral of a
-            # count, a sum of money or a date is still a number someone may want to read.
-            if (
-                same_family
-                or (f.kind == K.NUMBER and not k.contains(f))
-                or (k.contains(f) and k.start == f.start and k.end == f.end)
-            ):
-                drop = True
-                break
-            if k.contains(f):
-                f.attrs.setdefault("within", k.kind)
-            elif k.kind == K.YEAR or (f.kind == K.YEAR and k.kind in (K.DATE, K.DATERANGE)):
-                drop = f.kind == K.YEAR and k.kind in (K.DATE, K.DATERANGE)
+        if lo < hi:
+            for i in sorted([i for _, i in index[lo:hi]]):
+                k = kept[i]
+                ks, ke, kk = k.start, k.end, k.kind
+                if not (ks < fe and fs < ke):
+                    continue
+                inside = ks <= fs and fe <= ke
+                # A bare number inside a larger fact stays, marked ``within``: the numeral of
+                # a count, a sum of money or a date is still a number someone may want to read.
+                if (
+                    kk == fk
+                    or (kk in _DATES and fk in _DATES)
+                    or (fk == K.NUMBER and not inside)
+                    or (inside and ks == fs and ke == fe)
+                ):
+                    drop = True
+                    break
+                if inside:
+                    f.attrs.setdefault("within", kk)
+                elif kk == K.YEAR or (fk == K.YEAR and kk in _DATES):
+                    drop = fk == K.YEAR and kk in _DATES
         if not drop:
-            bisect.insort(index, (f.start, len(kept)))
+            insort(index, (fs, len(kept)))
             kept.append(f)
-            longest = max(longest, f.end - f.start)
+            longest = max(longest, fe - fs)
     return kept

@@ -189,17 +189,21 @@ def _patterns() -> dict[str, regex.Pattern | Gated | Triggered]:
         pats[name] = Gated(pats[name], chars)
     # Where the English patterns can begin, each with what must follow (see Triggered).
     fmon, fwd = folded_alt(cal["months_en"]), folded_alt(wd["en"])
-    year4 = r"(?:1\d|2[0-2])\d\d"
     starts = {
         "md": r"(?<![0-9./\-])\d\d?[/\-.]",
-        "mon_num": rf"(?<![a-z0-9])(?:{year4}[/\-](?:{fmon})|(?:{fmon})[/\-]?\d)",
         "en_mdy": rf"(?:{fwd})\.?,?\s+(?:{fmon})|(?<![a-z])(?:{fmon})\.?\s+\d",
         "en_dmy": rf"(?:{fwd}),?\s+(?:the\s+)?\d|the\s+\d"
         rf"|(?<!\d)\d\d?(?:st|nd|rd|th)?(?:\s+(?:of\s+)?(?:{fmon})"
         r"|\s*(?:[~〜～\-–—]|to|through|until|till|and))",
-        "en_my": rf"(?<![a-z])(?:{fmon})\.?(?:,?\s+|\s+of\s+){year4}",
-        "year_en": rf"(?:mid-|(?:{_YEAR_WORDS})\s+){year4}|['’]\d\d",
     }
+    # The year slot words are regex fragments of the lexicon: read by the stdlib engine
+    # without word boundaries and with any non-space for a word character, they find a
+    # superset of where the slot pattern can begin.
+    slot_words = "|".join(
+        years["slots"]["en"][k].replace(r"\b", "").replace(r"\w", r"\S")
+        for k in ("since", "founded")
+    )
+    starts["year_slot_en"] = rf"(?:{slot_words})\s+\d"
     for name, where in starts.items():
         pats[name] = Triggered(pats[name], where)
     return pats

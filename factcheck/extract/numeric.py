@@ -13,6 +13,7 @@ skipped when the text lacks the script it needs.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 from functools import cache
@@ -45,7 +46,9 @@ def _en_ordinal_words() -> tuple[dict[str, int], str]:
     unit = alternation(words)
     # Tens and unit joined by a hyphen, a dash, a space, or nothing ("twentyfifth").
     pattern = (
-        rf"(?<![\p{{L}}\-])(?i:(?:(?P<tens>{tens})[\-\u2010-\u2014\s]?)?(?P<unit>{unit}))"
+        # \b scans faster than the look-behind it stands for (every word here starts with a
+        # letter); the dash is looked at apart.
+        rf"\b(?<!-)(?i:(?:(?P<tens>{tens})[\-\u2010-\u2014\s]?)?(?P<unit>{unit}))"
         rf"(?![\p{{L}}\-])"
     )
     return words, pattern
@@ -82,20 +85,24 @@ def _last_chars(words) -> frozenset[str]:
 
 
 @cache
-def _scanner() -> tuple[regex.Pattern, regex.Pattern]:
-    """(trigger, numeral): where a numeral may start, and the numeral grammar itself.
+def _scanner() -> tuple[tuple[regex.Pattern, ...], regex.Pattern]:
+    """(triggers, numeral): where a numeral may start, and the numeral grammar itself.
 
-    The trigger is a superset of the first characters of every branch of number(), so trying
-    the grammar only at trigger positions finds what a scan from every position finds.
+    The triggers find a superset of the first characters of every branch of number(), so
+    trying the grammar only at trigger positions finds what a scan from every position finds.
+    Each is a scan of its own: simple patterns scan several times faster than their union.
     """
     num = lexicon("numerals")
     en, han, sino, native = num["en"], num["han"], num["ko_sino"], num["ko_native"]
     first = {*han["digits"], *han["tens"], *han["small"], *han["big"], "半"}
     first |= {w[0] for w in han["negative"]}
     # Every Hangul numeral starts a word (or follows a minus word, which the trigger finds):
-    # trying the grammar inside Hangul words would only fail, at every syllable of the text.
-    ko_first = {*sino["digits"], *sino["small"], *sino["big"]}
-    ko_first |= {w[0] for w in [*native["units"], *native["tens"], *sino["negative"]]}
+    # two Sino-Korean syllables (이십), one with a point (삼점사) or a fraction (팔분의 오), a
+    # native word or a minus word. Trying the grammar anywhere else in Hangul would only fail.
+    ks = char_class(sino["digits"])
+    sino_all = char_class([*sino["digits"], *sino["small"], *sino["big"]])
+    ko_words = alternation([*native["units"], *native["tens"], *sino["negative"]])
+    ko_frac = alternation([*sino["fraction"], *sino["mixed"]])
     words = alternation(
         [
             *en["units"],
@@ -112,11 +119,14 @@ def _scanner() -> tuple[regex.Pattern, regex.Pattern]:
         [*en["scales"], *en["scales_indian"], *en["multipliers"], *en["denominators"]]
         + [w for w, v in en["ordinals"].items() if v >= 100]
     )
-    trigger = (
-        rf"[\d{char_class(sorted(first))}\u00bc-\u00be\u2150-\u215e]+|(?<!\p{{Hangul}})[{char_class(sorted(ko_first))}]"
-        rf"|[-−－+.．](?=\s?[\d.．])|\b(?i:{words})\b|\b(?i:an?\s+(?={a_next}))"
+    triggers = (
+        rf"[\d{char_class(sorted(first))}\u00bc-\u00be\u2150-\u215e]+",
+        rf"(?<!\p{{Hangul}})(?:[{sino_all}]{{2}}|[{ks}](?:{alternation(sino['point'])})"
+        rf"|[{sino_all}]\s?(?:{ko_frac})|{ko_words})",
+        r"[-−－+.．](?=\s?[\d.．])",
+        rf"\b(?i:{words})\b|\b(?i:an?\s+(?={a_next}))",
     )
-    return regex.compile(trigger), regex.compile(number())
+    return tuple(regex.compile(t) for t in triggers), regex.compile(number())
 
 
 @cache
@@ -169,15 +179,54 @@ def _digit_run_then_word() -> regex.Pattern:
     )
 
 
+@cache
+def _plain_digit_ends() -> tuple[frozenset[str], frozenset[str]]:
+    """(before, after): characters around a run of ASCII digits that make it a numeral of its
+    own, with nothing for the digit grammar to add: no sign, separator, decimal, fraction,
+    exponent, scale letter or unit may touch it. Only characters of CJK and Hangul text (and
+    closing punctuation) are listed; anything else goes through the grammar."""
+    han = lexicon("numerals")["han"]
+    sino = lexicon("numerals")["ko_sino"]
+    cont = {*han["digits"], *han["tens"], *han["small"], *han["big"], *han["point"]}
+    # Sino-Korean digits do not go on digits ("9일" is the 9th); their units do (3만).
+    cont |= {*sino["small"], *sino["big"]}
+    cont |= {w[0] for w in [*han["vague"], *han["multipliers"], *han["half"], *han["negative"]]}
+    cont |= {w[0] for ws in han["mixed"].values() for w in ws}
+    cont |= {w[0] for w in sino["mixed"]}
+    cont |= set("の、．，／×乗\u3000")
+    # Fraction words go on digits (3分の1, 3분의 1), their first characters alone do not
+    # (30分, 30분): these are looked at with the character after them.
+    fractions = [*(w for ws in han["fraction"].values() for w in ws), *sino["fraction"]]
+    return frozenset(w[0] for w in fractions), frozenset(cont)
+
+
+def _plain_digits(text: str, p: int, q: int) -> bool:
+    """Whether the ASCII digits text[p:q] are a whole numeral by themselves (see above)."""
+    prev = text[p - 1] if p else " "
+    nxt = text[q] if q < len(text) else " "
+    fraction_first, cont = _plain_digit_ends()
+    # Before: a space or CJK/Hangul text (not full-width forms, which hold digits, signs and
+    # Latin letters); after: CJK/Hangul text that goes on no numeral, or punctuation.
+    if not (prev in " \n\t" or ("\u3000" < prev < "\uff00" and prev not in cont)):
+        return False
+    if nxt in fraction_first:
+        return text[q + 1 : q + 3].lstrip()[:1] not in ("之", "の", "의", "")
+    return nxt in ")]!?;\"'%" or ("\u3000" < nxt < "\uff00" and nxt not in cont)
+
+
+_ASCII_DIGITS = re.compile(r"[0-9]+")
+
+
 def _numerals(text: str) -> list[regex.Match]:
-    trigger, grammar = _scanner()
+    triggers, grammar = _scanner()
     full = grammar.match
     digits = _digits_only().match
     then_word = _digit_run_then_word().match
-    out: list[regex.Match] = []
+    run = _ASCII_DIGITS.match
+    spans = sorted(t.span() for trigger in triggers for t in trigger.finditer(text))
+    out: list = []
     pos = 0
-    for t in trigger.finditer(text):
-        p, e = t.span()
+    for p, e in spans:
         if e <= pos:
             continue
         p = max(p, pos)
@@ -186,8 +235,13 @@ def _numerals(text: str) -> list[regex.Match]:
             # Korean and English branches can only match when a word follows the digits: the
             # plain-digit fast path gives the same result as the grammar.
             c = text[p]
-            if "0" <= c <= "9" and then_word(text, p) is None:
-                m = digits(text, p)
+            if "0" <= c <= "9":
+                q = run(text, p).end()
+                if _plain_digits(text, p, q):
+                    out.append(_Span(text, p, q))
+                    p = pos = q
+                    continue
+                m = digits(text, p) if then_word(text, p) is None else full(text, p)
             else:
                 m = full(text, p)
             if m is not None and m.end() > p:
@@ -297,8 +351,9 @@ def _patterns() -> dict:
         "percent_of": regex.compile(
             rf"(?<![\p{{L}}])(?i:{_spaced_alternation(lex['percent_of'])})\s+of\s+"
         ),
+        # Found by the percent word, rarer than the words before it.
         "percent_unknown": regex.compile(
-            rf"(?<![\p{{L}}])(?i:{alternation(lex['percent_unknown_after'])})\s+"
+            rf"(?<=\b(?i:{alternation(lex['percent_unknown_after'])})\s{{1,3}})"
             rf"(?P<pct>(?i:{alternation(lex['percent_unknown'])}))(?![\p{{L}}])"
         ),
         "percent_ko": regex.compile(
@@ -373,7 +428,7 @@ def _relative_patterns() -> dict:
     ko_one = alternation(ko["one"])
     return {
         "rel_en": regex.compile(
-            rf"(?<![\p{{L}}\-])(?i:(?P<the>the\s+)?(?:"
+            rf"\b(?<!-)(?i:(?P<the>the\s+)?(?:"
             rf"(?P<nth>next|{nth})\s+to\s+(?:the\s+)?last"
             rf"|last\s+but\s+(?P<but>{units})"
             rf"|one\s+before\s+the\s+last(?:\s+one(?![\p{{L}}]))?"
@@ -464,11 +519,32 @@ def _percents(doc: Document, numerals: list[tuple[regex.Match, float | None]]) -
             yield make_fact(doc, K.PERCENT, m.start(), n.end(), format_number(value) + "%")
     if _LATIN.search(text):
         yield from _en_percent_words(doc)
-    if _HANGUL.search(text):
+    if _HANGUL.search(text) and _ko_percent_possible(text):
         for m in pats["percent_ko"].finditer(text):
             value = _num(m["num"])
             if value is not None:
                 yield make_fact(doc, K.PERCENT, m.start(), m.end(), format_number(value) + "%")
+
+
+@cache
+def _ko_percent_gate() -> tuple[regex.Pattern, frozenset[str]]:
+    lex = lexicon("counters")
+    sino = lexicon("numerals")["ko_sino"]
+    return (
+        regex.compile(_spaced_alternation(lex["percent"])),
+        frozenset([*sino["digits"], *sino["small"], *sino["big"]]),
+    )
+
+
+def _ko_percent_possible(text: str) -> bool:
+    """Whether a percent word follows a Hangul numeral syllable somewhere: the scan for
+    Sino-Korean percentages (삼십 퍼센트) is costly, the percent words are few."""
+    marker, syllables = _ko_percent_gate()
+    for m in marker.finditer(text):
+        before = text[max(0, m.start() - 2) : m.start()].rstrip(" \t")
+        if before and before[-1] in syllables:
+            return True
+    return False
 
 
 def _en_percent_words(doc: Document) -> Iterator[Fact]:
@@ -645,6 +721,8 @@ def _around_numerals(
         starts["cjk_suffix"],
     )
     money_starts, unit_starts = starts["money_after"], starts["unit"]
+    any_tail = frozenset().union(*starts.values())
+    prefix_last = pats["cjk_prefix"].last | pats["ko_prefix"].last | pats["currency"].last
     n = len(text)
     for m, value in numerals:
         if value is None:
@@ -656,6 +734,13 @@ def _around_numerals(
         # The first character of a tail: tails may start after one space (300 명, 42 km).
         after = text[e + 1] if nxt.isspace() and e + 1 < n else nxt
         prev = text[s - 1] if s else ""
+        if not (nxt.isspace() or after in any_tail or nxt in any_tail):
+            # No tail can follow; only a marker before it can make something of it.
+            i = s - 1
+            while i >= 0 and text[i] in " \t\u00a0":
+                i -= 1
+            if i < 0 or text[i] not in prefix_last:
+                continue
 
         # Ordinals with a prefix (第25届, だい12, 제25회) or a counter (二十五番目, 一等, 二位).
         pre = pats["cjk_prefix"](text, s)

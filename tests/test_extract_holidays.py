@@ -189,3 +189,13 @@ def test_holidays_feed_the_range_stage() -> None:
         "from Christmas to New Year's Day"
     ]
     assert value == "(XXXX-12-25,XXXX-01-01,P7D)"
+
+
+def test_a_weekday_beside_a_holiday_is_checked() -> None:
+    import factcheck
+
+    found = factcheck.check_text("The office closes on Christmas Day (Tuesday).", date="2024-11-13")
+    assert [(f.rule, f.text) for f in found] == [("FC105", "Tuesday")]
+    assert factcheck.check_text("추석(9월 17일, 화)에는 쉰다.", date="2024-08-01") == []
+    found = factcheck.check_text("2024年の海の日（火）に開幕する。", date="2024-06-01")
+    assert [f.rule for f in found] == ["FC105"]  # Marine Day is always a Monday

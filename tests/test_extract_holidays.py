@@ -149,6 +149,8 @@ def test_next_and_last_pick_the_occurrence() -> None:
         "2024-11-28"
     )
     assert dates("Attendance fell last Easter.")["last Easter"][0] == "2023-04-09"
+    assert dates("오는 추석에는 귀성객이 늘 전망이다.")["오는 추석"][0] == "2024-09-17"
+    assert dates("지난 설 명절에 귀성객이 줄었다.")["지난 설 명절"][0] == "2024-02-10"
 
 
 def test_japanese_holidays_that_moved_follow_their_years() -> None:

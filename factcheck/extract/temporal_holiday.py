@@ -8,8 +8,8 @@ Values follow temporal.py's dates: "XXXX-12-25" for a name without a year, with 
 nearest the publication date in ``resolved``; "2016-12-25" when a year is attached ("Christmas
 2016", "2016 크리스마스", "2018年圣诞节", "내년 추석", "next Easter"). A holiday whose day moves
 from year to year (Thanksgiving, Easter, 추석) has no day without a year: its value takes the
-month and day of the resolved occurrence, or stays "XXXX-XX-XX" when the publication date is
-unknown. Lent and the like are date ranges.
+month and day of the resolved occurrence, and gives no fact at all when the publication date
+is unknown. Lent and the like are date ranges.
 """
 
 from __future__ import annotations
@@ -127,11 +127,13 @@ def _table() -> _Table:
     rel_cjk = {w: off for lang in ("ko", "zh", "ja") for w, off in rel[lang].items()}
     rel_words = "|".join(regex.escape(w) for w in sorted(rel_cjk, key=len, reverse=True))
     rel_en = "|".join(regex.escape(w).replace("'", "['’]") for w in rel["en"])
-    occ = "|".join(lex["occurrence_en"])
+    occ = "|".join(lex["occurrence"]["en"])
+    occ_ko = "|".join(lex["occurrence"]["ko"])
     year_before = regex.compile(
         # the year of "Dec. 1, 2016 Christmas lights" belongs to the date before it
         rf"(?:(?<![\d\p{{L}},]|,\s)(?P<y>{_YEAR})\s?(?:년|年)?\s?|(?<![\p{{L}}])(?P<rel>{rel_words})\s?"
-        rf"|(?i:(?<![\p{{L}}])(?P<relen>{rel_en})\s+)|(?i:(?<![\p{{L}}])(?P<occ>{occ})\s+))"
+        rf"|(?i:(?<![\p{{L}}])(?P<relen>{rel_en})\s+)|(?i:(?<![\p{{L}}])(?P<occ>{occ})\s+)"
+        rf"|(?<![\p{{L}}])(?P<occ>{occ_ko})\s?)"
         r"(?:의\s?|の|的)?$"
     )
     rel_after = "|".join(regex.escape(w).replace("\\ ", r"\s+") for w in rel["en_after"])
@@ -146,7 +148,7 @@ def _table() -> _Table:
     return _Table(
         patterns,
         names,
-        {k.lower(): v for k, v in lex["occurrence_en"].items()},
+        {k.lower(): v for words in lex["occurrence"].values() for k, v in words.items()},
         year_before,
         year_after_en,
         relative_year,

@@ -19,7 +19,9 @@ Nothing here is needed by the tests; the data stays outside the repository.
    of a known family and span. Where the carrier has a fact of the right shape it is mutated
    (a correct ordinal suffix made wrong, "since 2003" -> "since 3", a day moved past its
    month's end, a wrong weekday put before a full date, the Korean/Chinese/Japanese number of
-   a quantity the English side also states changed); otherwise a sentence from the template
+   a quantity the English side also states as a number of its own changed: not one that
+   shares only its digits with a score, range, name or ordinal, "6-3", "G8", "21st");
+   otherwise a sentence from the template
    banks (bench/inject_banks.yaml: en/ko/zh/ja, randomised numbers, names, places, events) is
    inserted at a line boundary (family D and B: two sentences, at two places). The random
    seed is fixed (--seed). A hit is a finding of the family's rule(s) whose span or related
@@ -282,6 +284,11 @@ BAD_WORD_ORDS = [
     "thirty-threeth",
     "fifty-fiveth",
 ]
+
+
+# A number the English side states as a quantity of its own: not part of a score ("6-3"), a
+# range ("1950-53"), a name ("G8"), an ordinal ("21st"), a time or a fraction ("1-of-4").
+EN_STANDALONE = re.compile(r"(?<![\w.,\-/:])(\d[\d,]*(?:\.\d+)?)(?![\w\-/:]|[.,]\d)")
 
 
 def josa(word: str, with_final: str, without: str) -> str:
@@ -886,7 +893,7 @@ class Injector:
         rng = self.rng
         # The same number in the English part and, with a counter, in the other language.
         cjk_qty = re.compile(
-            r"(?<![\d.,])(\d[\d,]*(?:\.\d+)?)\s?(명|명의|人|名|개국|カ国|か国|国|%|퍼센트|달러|ドル|美元|원|円|元|분|分|시간|時間|小时|년|年|세|歳|岁|km|킬로미터|キロ|公里|톤|トン|吨)"
+            r"(?<![\d.,~～\-])(\d[\d,]*(?:\.\d+)?)\s?(명|명의|人|名|개국|カ国|か国|国|%|퍼센트|달러|ドル|美元|원|円|元|분|分|시간|時間|小时|년|年|세|歳|岁|km|킬로미터|キロ|公里|톤|トン|吨)"
         )
 
         def new_value(v: float) -> float:
@@ -909,9 +916,7 @@ class Injector:
                 if re.search(r"[A-Za-z]", line) and not re.search(
                     r"[\uac00-\ud7a3\u3040-\u30ff\u4e00-\u9fff]", line
                 ):
-                    en_nums.update(
-                        x.replace(",", "") for x in re.findall(r"\d[\d,]*(?:\.\d+)?", line)
-                    )
+                    en_nums.update(x.replace(",", "") for x in EN_STANDALONE.findall(line))
             for m in cjk_qty.finditer(a.text):
                 if m.group(1).replace(",", "") not in en_nums or (
                     m.group(2) in ("年", "년") and len(m.group(1)) == 4

@@ -44,6 +44,16 @@ _AGED = regex.compile(r"(?i:\baged?\s)$")
 _ANAPHORA = frozenset({"others", "more"})
 # English nouns of people by their ending: Republicans, Democrats, suppliers, tourists.
 _PERSON_NOUN = regex.compile(r"[a-z]{3,}(?:ers|ians|ists)|[a-z]+(?:ocrats|icans|ees)")
+# An amount in brackets right after another amount converts it: "$70 million (약 712억원)".
+_CONVERSION = regex.compile(
+    r"\d[\p{L}$€£¥₩]*\s?[(（]\s?(?:약|約|约|about|approx\.?|around)?\s?[$€£¥₩]?$"
+)
+_PEOPLE = frozenset(
+    "troops sailors crew pilots defectors refugees migrants immigrants survivors suspects "
+    "inmates prisoners hostages civilians pilgrims candidates lawmakers legislators senators "
+    "militants rebels fighters gunmen policemen firefighters personnel applicants "
+    "participants parents patients residents students agents opponents".split()
+)
 # A headline states, it does not end a sentence.
 _SENTENCE_FINAL = frozenset(".。!?！？…:：;；")
 _CLOSERS = "\"'”’」』)）]】 \t\r\n"
@@ -64,7 +74,7 @@ class _Item:
     value: float
     line: int
     lang: str = ""
-    head: bool = False
+    sent: int = 0  # start of the item's sentence
 
 
 def _measure(f: Fact, text: str) -> tuple[str, float] | None:
@@ -135,12 +145,22 @@ def _bare_pair(x: _Item, y: _Item) -> bool:
         return False
     bare, stated = (x, y) if x.cls == "num" else (y, x)
     # Digits only, and not a small number ("two", "1"): those are everywhere.
+    # "tomorrow it will be 200" after "150 million euros" is 200 million: the same digits
+    # at another scale are the same amount, said short.
     return (
         stated.cls != "count:?"
+        and not _same_digits(bare.value, stated.value)
         and bare.value >= 10
         and _DIGITS.fullmatch(bare.fact.text) is not None
         and not _YEARISH.fullmatch(bare.fact.text)
     )
+
+
+def _same_digits(a: float, b: float) -> bool:
+    def digits(v: float) -> str:
+        return f"{v:.6g}".replace(".", "").split("e")[0].strip("0")
+
+    return digits(a) == digits(b)
 
 
 def _anchor_key(it: _Item) -> str:
@@ -216,12 +236,17 @@ def _items(ctx: Context, lines: _Lines) -> list[_Item]:
             noun = str(f.attrs.get("noun", "")).lower()
             if cls == "count:?" and noun in _ANAPHORA and sent in last_typed:
                 cls = last_typed[sent]
-            elif cls == "count:?" and _PERSON_NOUN.fullmatch(noun):
+            elif cls == "count:?" and (noun in _PEOPLE or _PERSON_NOUN.fullmatch(noun)):
                 cls = "count:person"
             elif cls != "count:?":
                 last_typed[sent] = cls
+        if cls.startswith("quantity:") and _CONVERSION.search(text, max(0, f.start - 40), f.start):
+            continue  # "7000만달러(약 712억원)": the translator's conversion, not a statement
+        if cls.startswith("count:") and value == 1:
+            cls = "num"  # "a man", "一名", "한 명": an article more than a count
         line = lines.index(f.start)
-        out.append(_Item(f, cls, value, line, lines.lang(line) or f.lang))
+        sent = ctx.sentence_at(f.start)[0]
+        out.append(_Item(f, cls, value, line, lines.lang(line) or f.lang, sent))
     return out
 
 
@@ -337,6 +362,7 @@ def _cross_pairs(
             done |= {id(x), id(y)}
             yield x, y
         prev_i, prev_j = i, j
+    yield from _sentence_pairs(a, b, chain, done)
     # A sentence moved across anchors: the only quantity of its kind left on each side,
     # unless quantities of its kind lie matched in between (then it is another one).
     rest: dict[str, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
@@ -345,7 +371,7 @@ def _cross_pairs(
             if id(it) not in done and it.cls not in ("num", "count:?"):
                 rest[it.cls][side].append(k)
     for cls, (gx, gy) in rest.items():
-        if len(gx) == 1 and len(gy) == 1 and not _crossed(chain, a, gx[0], gy[0], cls):
+        if len(gx) == 1 and len(gy) == 1 and not _crossed(chain, a, b, gx[0], gy[0], cls):
             done |= {id(a[gx[0]]), id(b[gy[0]])}
             yield a[gx[0]], b[gy[0]]
     if topics is not None:
@@ -372,8 +398,51 @@ def _same_topic_pairs(
             yield gx[0], gy[0]
 
 
-def _crossed(chain: list[tuple[int, int]], a: list[_Item], ix: int, jy: int, cls: str) -> bool:
-    return any((i < ix) != (j < jy) and a[i].cls == cls for i, j in chain)
+def _crossed(
+    chain: list[tuple[int, int]], a: list[_Item], b: list[_Item], ix: int, jy: int, cls: str
+) -> bool:
+    """Whether a matched quantity of the kind lies between the two, outside their own
+    sentences (inside them, it is only the word order of the translation)."""
+    return any(
+        (i < ix) != (j < jy)
+        and a[i].cls == cls
+        and not (a[i].sent == a[ix].sent and b[j].sent == b[jy].sent)
+        for i, j in chain
+    )
+
+
+def _sentence_pairs(
+    a: list[_Item], b: list[_Item], chain: list[tuple[int, int]], done: set[int]
+) -> Iterator[tuple[_Item, _Item]]:
+    """Two sentences that share a value are a sentence and its translation: the only
+    quantity left in each is the same one ("compared with 2,706 in 2011" and "2011년
+    5,412명에 비해"), whatever the word order."""
+    linked: dict[int, set[int]] = defaultdict(set)
+    back: dict[int, set[int]] = defaultdict(set)
+    for i, j in chain:
+        linked[a[i].sent].add(b[j].sent)
+        back[b[j].sent].add(a[i].sent)
+    left_a: dict[int, list[_Item]] = defaultdict(list)
+    left_b: dict[int, list[_Item]] = defaultdict(list)
+    for it in a:
+        if id(it) not in done and it.cls != "count:?":
+            left_a[it.sent].append(it)
+    for it in b:
+        if id(it) not in done and it.cls != "count:?":
+            left_b[it.sent].append(it)
+    for sa, targets in linked.items():
+        if len(targets) != 1:
+            continue
+        (sb,) = targets
+        if back[sb] != {sa}:
+            continue
+        xs = [it for it in left_a.get(sa, []) if id(it) not in done]
+        ys = [it for it in left_b.get(sb, []) if id(it) not in done]
+        if len(xs) == 1 and len(ys) == 1:
+            x, y = xs[0], ys[0]
+            if _same_kind(x.cls, y.cls) or _bare_pair(x, y):
+                done |= {id(x), id(y)}
+                yield x, y
 
 
 def _head_pairs(
@@ -391,7 +460,8 @@ def _head_pairs(
         if any(not _disagree(h, it, tol, rounding) for it in same):
             continue
         own = [it for it in same if it.lang == h.lang]
-        if own and not _sums_to(h, own[0], own):
+        parts = [it for it in body if it.cls in (h.cls, "num") and it.lang == h.lang]
+        if own and not _sums_to(h, own[0], parts):
             yield h, own[0]
 
 

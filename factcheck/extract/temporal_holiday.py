@@ -32,8 +32,8 @@ from .base import make_fact
 
 _LANGS = ("en", "ko", "zh", "ja")
 _YEAR = r"(?:1[0-9]\d\d|20\d\d|21\d\d)"
-# What may not follow a year after an English name: "Christmas 2,000 gifts", "Easter 1500 people"
 _HAN = regex.compile(r"\p{Han}")
+# What may not follow a year after an English name: "Christmas 2,000 gifts", "Easter 1500 people"
 _NOT_YEAR_AFTER = r"(?![\d,./\-]\d|\d|\s?(?:%|percent|people|won|dollars|yuan|yen|[ap]\.?m\b|:\d))"
 
 
@@ -89,7 +89,12 @@ def _spellings(name: str, field: str) -> set[str]:
     """The forms a name is matched in: English case variants, and 节 / 節 both in Chinese."""
     name = name.replace("’", "'")
     if field == "en":
-        return {name, name.lower(), name.upper(), regex.sub(r"\b\w", lambda m: m[0].upper(), name)}
+        return {
+            name,
+            name.lower(),
+            name.upper(),
+            regex.sub(r"(?<![\w'])\w", lambda m: m[0].upper(), name),
+        }
     if field == "zh" and name[-1] in "节節":
         return {name[:-1] + "节", name[:-1] + "節"}
     return {name}
@@ -234,7 +239,7 @@ def _holds(rule: dict[str, Any], year: int) -> bool:
     return (first is None or year >= first) and (last is None or year <= last)
 
 
-def days_in(h: _Holiday, year: int) -> tuple[dt.date, dt.date] | None:
+def _days_in(h: _Holiday, year: int) -> tuple[dt.date, dt.date] | None:
     """The first and last day of a holiday in a year (the same day but for Lent and the like)."""
     for rule in h.rules:
         if not _holds(rule, year):
@@ -258,7 +263,7 @@ def _fixed(h: _Holiday) -> tuple[int, int] | None:
 
 def _occurrence(h: _Holiday, ref: dt.date, which: str) -> tuple[dt.date, dt.date] | None:
     """The occurrence a bare name (nearest), "next", "last" or "this" name means."""
-    found = [s for y in (ref.year - 1, ref.year, ref.year + 1) if (s := days_in(h, y))]
+    found = [s for y in (ref.year - 1, ref.year, ref.year + 1) if (s := _days_in(h, y))]
     if which == "next":
         found = [s for s in found if s[0] > ref]
         return min(found, default=None)
@@ -266,7 +271,7 @@ def _occurrence(h: _Holiday, ref: dt.date, which: str) -> tuple[dt.date, dt.date
         found = [s for s in found if s[0] < ref]
         return max(found, default=None)
     if which == "this":
-        return days_in(h, ref.year)
+        return _days_in(h, ref.year)
     # As temporal.resolve: the nearest, the earlier one on a tie.
     return min(found, key=lambda s: (abs((s[0] - ref).days), s[0] > ref), default=None)
 
@@ -327,35 +332,44 @@ def _blocked(table: _Table, h: _Holiday, text: str, m: re.Match, lang: str) -> b
     return any(g is not None and g.search(text, max(0, start - 40), start) for g in guards)
 
 
+def _attached(
+    doc: Document, table: _Table, start: int, end: int, lang: str
+) -> tuple[int, int, int | None, str]:
+    """The span with the year or occurrence word beside a name, the year it states, and which
+    occurrence a name without a year means ("nearest", "next", "last" or "this")."""
+    text, ref = doc.text, doc.date
+    before = table.year_before.search(text, max(0, start - 16), start)
+    if before and before["y"]:
+        return before.start(), end, int(before["y"]), "nearest"
+    if before and ref is not None:
+        if before["occ"]:
+            return before.start(), end, None, table.occurrence[before["occ"].lower()]
+        off = table.relative_year[_norm(before["rel"] or before["relen"])]
+        return before.start(), end, ref.year + off, "nearest"
+    if lang == "en" and (after := table.year_after_en.match(text, end)):
+        if after["y"]:
+            return start, after.end(), int(after["y"]), "nearest"
+        if ref is not None:
+            return (
+                start,
+                after.end(),
+                ref.year + table.relative_year[_norm(after["rel"])],
+                "nearest",
+            )
+    return start, end, None, "nearest"
+
+
 def _fact(
     doc: Document, table: _Table, h: _Holiday, start: int, end: int, lang: str
 ) -> Fact | None:
-    text, ref = doc.text, doc.date
-    year: int | None = None
-    which = "nearest"
-    before = table.year_before.search(text, max(0, start - 16), start)
-    if before and before["y"]:
-        year, start = int(before["y"]), before.start()
-    elif before and ref is not None:
-        if before["occ"]:
-            which = table.occurrence[before["occ"].lower()]
-        else:
-            year = ref.year + table.relative_year[_norm(before["rel"] or before["relen"])]
-        start = before.start()
-    if year is None and lang == "en" and (after := table.year_after_en.match(text, end)):
-        if after["y"]:
-            year, end = int(after["y"]), after.end()
-        elif ref is not None:
-            year, end = ref.year + table.relative_year[_norm(after["rel"])], after.end()
-    span: tuple[dt.date, dt.date] | None
+    start, end, year, which = _attached(doc, table, start, end, lang)
+    span: tuple[dt.date, dt.date] | None = None
     if year is not None:
-        span = days_in(h, year)
+        span = _days_in(h, year)
         if span is None:
-            return None
-    elif ref is not None:
-        span = _occurrence(h, ref, which)
-    else:
-        span = None
+            return None  # no such day that year (天皇誕生日 2019)
+    elif doc.date is not None:
+        span = _occurrence(h, doc.date, which)
     attrs: dict[str, Any] = {"holiday": h.key}
     if span is not None and span[0] != span[1]:
         return _range_fact(doc, start, end, lang, span, year is not None, attrs)

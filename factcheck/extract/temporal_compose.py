@@ -34,6 +34,8 @@ from .temporal_period import (
     _shift,
 )
 
+_MAX_JOIN_GAP = 8
+
 
 @cache
 def _compose_patterns() -> dict[str, regex.Pattern]:
@@ -101,8 +103,11 @@ def compose(doc: Document, facts: list[Fact], date_fn) -> Iterator[Fact]:
     anchors = first_fit(cands)
     anchors.sort(key=lambda f: f.start)
     built: list[Fact] = []
-    for fa, fb in itertools.pairwise(anchors):
-        pa, pb = _date_parts(fa), _date_parts(fb)
+    parts = [_date_parts(f) for f in anchors]
+    for i, (fa, fb) in enumerate(itertools.pairwise(anchors)):
+        if fb.start - fa.end > _MAX_JOIN_GAP:
+            continue  # every join below takes a few characters at most between its pieces
+        pa, pb = parts[i], parts[i + 1]
         gap = text[fa.end : fb.start]
         if pa is None or pb is None:
             pa = pb = (-1, -1, -1)  # only the week-and-weekday join below applies
@@ -145,8 +150,7 @@ def compose(doc: Document, facts: list[Fact], date_fn) -> Iterator[Fact]:
                     weekday_span=fb.attrs.get("weekday_span"),
                 )
             )
-    for f in anchors:
-        p = _date_parts(f)
+    for f, p in zip(anchors, parts, strict=True):
         # "last September", 지난 9월: the month in the year before, this or next
         if p is not None and p[0] is None and p[1] is not None and p[2] is None:
             if m := pats["month_rel_before"].search(text[max(0, f.start - 12) : f.start]):
@@ -362,6 +366,23 @@ class _Index:
     def ending(self, pos: int, test) -> Fact | None:
         return _longest(self.by_end.get(pos), test)
 
+    def before(self, text: str, pos: int, gap: regex.Pattern, test, reach: int) -> Fact | None:
+        """The longest fact passing ``test`` that ends at most ``reach`` characters before
+        pos, with only ``gap`` (a full match) between."""
+        by_end = self.by_end
+        for p in range(pos, max(-1, pos - reach - 1), -1):
+            if p in by_end and gap.fullmatch(text, p, pos) and (f := self.ending(p, test)):
+                return f
+        return None
+
+    def after(self, text: str, pos: int, gap: regex.Pattern, test, reach: int) -> Fact | None:
+        """As ``before``, for a fact starting after pos."""
+        by_start = self.by_start
+        for p in range(pos, pos + reach + 1):
+            if p in by_start and gap.fullmatch(text, pos, p) and (f := self.starting(p, test)):
+                return f
+        return None
+
 
 def _longest(facts: list[Fact] | None, test) -> Fact | None:
     best = None
@@ -373,7 +394,7 @@ def _longest(facts: list[Fact] | None, test) -> Fact | None:
 
 def _month_of(f: Fact) -> tuple[int | None, int, bool] | None:
     """(year or None, month, year stated) of a fact naming a whole month."""
-    if f.kind != K.DATE or not _RE_MONTH.fullmatch(f.value):
+    if f.kind != K.DATE or len(f.value) != 7 or not _RE_MONTH.fullmatch(f.value):
         return None
     y, m = f.value.split("-")
     if y == "XXXX":
@@ -468,11 +489,17 @@ def _join_facts(doc: Document, facts: list[Fact], date_fn, top: set[int]) -> Ite
     idx = _Index(facts, top)
     pats = _join_patterns()
     more = _more_patterns()
-    yield from _nth_weekdays(doc, facts, idx, pats)
-    yield from _nth_weeks(doc, facts, idx, pats)
-    for f in facts:
-        if f.kind != K.DATE and f.kind != K.YEAR:
-            continue
+    # Each join looks at one sort of fact; sorting them once keeps the passes short.
+    dates = [f for f in facts if f.kind == K.DATE]
+    weekdays = [f for f in dates if "weekday" in f.attrs]
+    bare_wd = [f for f in weekdays if id(f) in top and _RE_BARE_WD.fullmatch(f.value)]
+    periods = [f for f in dates if len(f.value) == 7 or f.attrs.get("unit") == "year"]
+    periods += [f for f in facts if f.kind == K.YEAR]
+    relative = [f for f in dates if f.attrs.get("relative") or f.attrs.get("holiday")]
+    days = [f for f in dates if id(f) in top and _day_level(f)]
+    yield from _nth_weekdays(doc, weekdays, idx, pats)
+    yield from _nth_weeks(doc, periods, idx, pats)
+    for f in periods:
         # "the 20th of next month"
         if f.lang == "en" and f.attrs.get("unit") == "month" and f.attrs.get("relative"):
             mo = _month_of(f)
@@ -500,19 +527,16 @@ def _join_facts(doc: Document, facts: list[Fact], date_fn, top: set[int]) -> Ite
                 yr = idx.starting(m.end(), lambda g: g.attrs.get("relative") and _year_of(g))
                 if yr is not None:
                     yield date_fn(f.start, yr.end, "en", _year_of(yr), mo[1], None)
-    yield from _anchored_offsets(doc, facts, idx, pats)
-    yield from _weekday_days(doc, facts, idx, pats)
-    yield from _dated_times(doc, facts, idx, pats)
-    yield from _repeated_prefixes(doc, facts, idx)
-    yield from _week_offset_weekdays(doc, facts, idx)
-    yield from _weeks_and_weekdays(doc, facts, idx)
-    yield from _weeks_of(doc, facts, idx)
-    yield from _days_of_months(doc, facts, idx, date_fn)
-    stated = [
-        f
-        for f in facts
-        if f.lang == "en" and id(f) in idx.top and _day_level(f) and f.attrs.get("month")
-    ]
+    yield from _anchored_offsets(doc, relative, idx, pats)
+    yield from _weekday_days(doc, bare_wd, idx, pats)
+    yield from _dated_times(doc, [f for f in facts if f.kind == K.TIME], idx, pats)
+    weeks = [f for f in dates if "-W" in f.value and not f.value.startswith("X")]
+    yield from _repeated_prefixes(doc, [*relative, *weeks], idx)
+    yield from _week_offset_weekdays(doc, relative, idx)
+    yield from _weeks_and_weekdays(doc, bare_wd, idx)
+    yield from _weeks_of(doc, days, idx)
+    yield from _days_of_months(doc, periods, idx, date_fn)
+    stated = [f for f in days if f.lang == "en" and f.attrs.get("month")]
     yield from _day_ranges_of_month(doc, stated, stated=True)
 
 
@@ -615,11 +639,7 @@ _NO_MONTH = (-1, -1, False)
 
 def _month_before_cjk(text: str, pos: int, idx: _Index, pats) -> Fact | None:
     """The month fact ending just before pos, across の / 의 / 的 and a space."""
-    for k in range(4):
-        mf = idx.ending(pos - k, _month_of)
-        if mf is not None and pats["gap_cjk"].fullmatch(text, pos - k, pos):
-            return mf
-    return None
+    return idx.before(text, pos, pats["gap_cjk"], _month_of, 3)
 
 
 def _nth_weeks(doc: Document, facts: list[Fact], idx: _Index, pats) -> Iterator[Fact]:
@@ -714,19 +734,14 @@ def _anchored_offsets(doc: Document, facts: list[Fact], idx: _Index, pats) -> It
             step = steps.get(_RE_SPACES.sub(" ", m["w"].lower()), 0)
             yield _relative_day(doc, m.start(), a.end, "en", day + dt.timedelta(days=step))
             continue
-        for k in range(1, 10):
-            m = pats["anchor_dir_en"].fullmatch(text, a.start - k, a.start)
-            if m is None:
-                continue
-            d = idx.ending(a.start - k, _duration_units)
-            units = _duration_units(d) if d else None
-            if d is None or not units or _RE_FOR_BEFORE.search(text, max(0, d.start - 5), d.start):
-                continue  # "for 10 days from Dec 18" is a stretch of ten days
-            sign = dirs[m["dir"].lower()]
-            for unit, n in units:
+        d = idx.before(text, a.start, pats["anchor_dir_en"], _duration_units, 9)
+        # "for 10 days from Dec 18" is a stretch of ten days
+        if d is not None and not _RE_FOR_BEFORE.search(text, max(0, d.start - 5), d.start):
+            m = pats["anchor_dir_en"].fullmatch(text, d.end, a.start)
+            sign = dirs[m["dir"].lower()]  # type: ignore[index]
+            for unit, n in _duration_units(d) or ():
                 day = _shift(day, unit, sign * n)
             yield _relative_day(doc, d.start, a.end, "en", day)
-            break
         else:
             # "two days before yesterday": an offset, then the anchor
             o = idx.ending(a.start - 1, _offset_of) if text[a.start - 1 : a.start] == " " else None
@@ -767,10 +782,8 @@ def _compound_offset(doc: Document, o: Fact, off: tuple[str, int], idx: _Index, 
             day = _shift(day, u, sign * n)
         yield _relative_day(doc, d.start, o.end, o.lang, day)
         return
-    for k in range(5):
-        d = idx.ending(o.start - k, _duration_units)
-        if d is None or not pats["amount_link"].fullmatch(text, o.start - k, o.start):
-            continue
+    d = idx.before(text, o.start, pats["amount_link"], _duration_units, 4)
+    if d is not None:
         day = ref
         for u, n in _duration_units(d) or ():
             day = _shift(day, u, sign * n)
@@ -807,17 +820,12 @@ def _weekday_days(doc: Document, facts: list[Fact], idx: _Index, pats) -> Iterat
             d = _en_day_words()[_RE_SPACES.sub(" ", m["w"].lower())]
             yield _day_with_weekday(doc, w.start, m.end(), "en", (None, None, d), wd, w)
             continue
-        for k in range(4):
-            # 16日の土曜日, 10月12号，星期一
-            f = idx.ending(w.start - k, _day_level)
-            if f is not None and _RE_WD_GAP.fullmatch(text, w.start - k, w.start):
-                yield _day_with_weekday(doc, f.start, w.end, f.lang, _parts(f), wd, w, base=f)
-                break
-            # 周日, 二月十号; "Wed, Feb13"
-            f = idx.starting(w.end + k, _day_level)
-            if f is not None and _RE_WD_GAP_AFTER.fullmatch(text, w.end, w.end + k):
-                yield _day_with_weekday(doc, w.start, f.end, f.lang, _parts(f), wd, w, base=f)
-                break
+        # 16日の土曜日, 10月12号，星期一
+        if f := idx.before(text, w.start, _RE_WD_GAP, _day_level, 3):
+            yield _day_with_weekday(doc, f.start, w.end, f.lang, _parts(f), wd, w, base=f)
+        # 周日, 二月十号; "Wed, Feb13"
+        elif f := idx.after(text, w.end, _RE_WD_GAP_AFTER, _day_level, 3):
+            yield _day_with_weekday(doc, w.start, f.end, f.lang, _parts(f), wd, w, base=f)
 
 
 _RE_WD_GAP = regex.compile(r"\s?[,，、の]?\s?")
@@ -832,7 +840,7 @@ def _parts(f: Fact) -> tuple[int | None, int | None, int | None]:
 
 def _day_level(f: Fact) -> bool:
     """A stated calendar day without its own weekday (not "3 days ago", not "Friday 15")."""
-    if f.kind != K.DATE or f.attrs.get("weekday") or f.attrs.get("relative"):
+    if f.kind != K.DATE or len(f.value) != 10 or f.attrs.get("weekday") or f.attrs.get("relative"):
         return False
     p = _RE_PARTS.fullmatch(f.value)
     return bool(p and p[3] and p[3] != "XX")
@@ -897,11 +905,8 @@ def _dated_times(doc: Document, facts: list[Fact], idx: _Index, pats) -> Iterato
             continue
         gap = pats["time_after_date_en" if t.lang == "en" else "time_after_date_cjk"]
         found = None
-        for k in range(10):
-            d = idx.ending(t.start - k, lambda g: id(g) in idx.top and _time_day(g))
-            if d is not None and gap.fullmatch(text, t.start - k, t.start):
-                found = (d, d.start, t.end)
-                break
+        if d := idx.before(text, t.start, gap, lambda g: id(g) in idx.top and _time_day(g), 9):
+            found = (d, d.start, t.end)
         if (
             found is None
             and t.lang == "en"
@@ -971,15 +976,17 @@ def _week_offset_weekdays(doc: Document, facts: list[Fact], idx: _Index) -> Iter
         off = _offset_of(o)
         if off is None or off[0] != "W" or o.lang == "en" or not _RE_ISO_DAY.fullmatch(o.value):
             continue
-        for k in range(3):
-            w = idx.starting(
-                o.end + k, lambda g: id(g) in idx.top and bool(_RE_BARE_WD.fullmatch(g.value))
-            )
-            if w is not None and _RE_WD_GAP.fullmatch(text, o.end, o.end + k):
-                landed = dt.date.fromisoformat(o.value)
-                day = landed + dt.timedelta(days=w.attrs["weekday"] - landed.isoweekday())
-                yield _relative_day(doc, o.start, w.end, o.lang, day)
-                break
+        w = idx.after(
+            text,
+            o.end,
+            _RE_WD_GAP,
+            lambda g: id(g) in idx.top and _RE_BARE_WD.fullmatch(g.value),
+            2,
+        )
+        if w is not None:
+            landed = dt.date.fromisoformat(o.value)
+            day = landed + dt.timedelta(days=w.attrs["weekday"] - landed.isoweekday())
+            yield _relative_day(doc, o.start, w.end, o.lang, day)
 
 
 @cache

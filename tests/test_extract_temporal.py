@@ -259,20 +259,54 @@ _TRIGGER_TEXTS = [
 
 
 def test_triggered_scans_find_what_a_full_scan_finds() -> None:
-    from factcheck.extract import temporal, temporal_clock, temporal_period, temporal_rel
     from factcheck.extract.base import Triggered
 
     checked = 0
-    for mod in (temporal, temporal_clock, temporal_period, temporal_rel):
-        for name, pat in mod._patterns().items():
-            if not isinstance(pat, Triggered):
-                continue
+    for name, pat in _scan_patterns():
+        if isinstance(pat, Triggered):
             checked += 1
             for text in _TRIGGER_TEXTS:
                 full = [(m.span(), m.groups()) for m in pat.pattern.finditer(text)]
                 fast = [(m.span(), m.groups()) for m in pat.finditer(text)]
                 assert fast == full, (name, text)
-    assert checked >= 2
+    assert checked >= 5
+
+
+def _scan_patterns():
+    """(name, pattern) of the temporal scans, wrappers for Latin-only texts taken off."""
+    from factcheck.extract import temporal, temporal_clock, temporal_period, temporal_rel
+    from factcheck.extract.base import LatinGated
+
+    for mod in (temporal, temporal_clock, temporal_period, temporal_rel):
+        for name, pat in mod._patterns().items():
+            yield name, pat.pattern if isinstance(pat, LatinGated) else pat
+
+
+def test_latin_gated_patterns_match_only_with_latin_letters() -> None:
+    import regex
+
+    from factcheck.extract import temporal, temporal_clock, temporal_period, temporal_rel
+    from factcheck.extract.base import LatinGated, Triggered
+
+    checked = 0
+    for mod in (temporal, temporal_clock, temporal_period, temporal_rel):
+        for name, pat in mod._patterns().items():
+            if not isinstance(pat, LatinGated):
+                continue
+            inner = pat.pattern
+            full = inner.pattern if isinstance(inner, Triggered) else inner
+            for text in [*_TRIGGER_TEXTS, *_PERIOD_TEXTS]:
+                for m in full.finditer(text):
+                    checked += 1
+                    assert regex.search(r"\p{Latin}", m[0]), (name, m[0])
+            assert not list(pat.finditer("2023年11月22日 12:30 3/4 1990 '99 오후 3시"))
+    assert checked >= 40
+
+
+_PERIOD_TEXTS = [
+    "In the 1990s and the '80s, the last two decades, the 21st century, Q3 2016, the third "
+    "quarter of 2016, last quarter, H1 2016, this weekend, the past 3 years, next 2 days.",
+]
 
 
 _GATE_TEXTS = [

@@ -97,6 +97,37 @@ class Gated:
         return iter(())
 
 
+_LATIN = regex.compile(r"\p{Latin}")
+_last_latin: tuple[str, bool] = ("", False)
+
+
+def has_latin(text: str) -> bool:
+    """Whether text holds a Latin letter; kept for the last text, which every English
+    pattern of a document asks about."""
+    global _last_latin
+    last = _last_latin
+    if last[0] is text:
+        return last[1]
+    found = _LATIN.search(text) is not None
+    _last_latin = (text, found)
+    return found
+
+
+class LatinGated:
+    """An English pattern (plain or Triggered) every match of which holds a Latin letter (a
+    month, a unit word, "s" of "1990s"): a text in Korean, Chinese or Japanese alone is not
+    scanned. Case-insensitive English words match only Latin letters (the Kelvin sign and
+    the long s are Latin too)."""
+
+    def __init__(self, pattern: regex.Pattern | Triggered):
+        self.pattern = pattern
+
+    def finditer(self, text: str) -> Iterator[regex.Match]:
+        if has_latin(text):
+            return self.pattern.finditer(text)
+        return iter(())
+
+
 def firsts(*word_lists: Iterable[str]) -> str:
     """The first characters of words: one of them is in any text holding one of the words."""
     return "".join({w[0] for words in word_lists for w in words if w})

@@ -14,7 +14,7 @@ from ..document import Document
 from ..facts import Fact
 from ..numbers import parse_number
 from ..resources import lexicon
-from .base import Gated, Triggered, firsts, folded_alt, make_fact
+from .base import Gated, LatinGated, Triggered, firsts, folded_alt, make_fact
 from .patterns import alternation
 from .temporal_clock import extract_durations, extract_times
 from .temporal_compose import compose
@@ -100,7 +100,7 @@ def _shift_month(ref: dt.date, months: int) -> tuple[int, int]:
 
 
 @cache
-def _patterns() -> dict[str, regex.Pattern | Gated | Triggered]:
+def _patterns() -> dict[str, regex.Pattern | Gated | Triggered | LatinGated]:
     cal = lexicon("calendar")
     years = lexicon("years")
     months = alternation(cal["months_en"])
@@ -173,7 +173,7 @@ def _patterns() -> dict[str, regex.Pattern | Gated | Triggered]:
         "relative_en": rf"(?i:\b(?P<rel>{alternation(rel['en'])})\b)",
         "relative_cjk": rf"(?P<rel>{alternation([*rel['ko'], *rel['zh'], *rel['ja']])})",
     }
-    pats: dict[str, regex.Pattern | Gated | Triggered]
+    pats: dict[str, regex.Pattern | Gated | Triggered | LatinGated]
     pats = {k: regex.compile(v) for k, v in p.items()}
     # Characters every match of these holds: texts without them are not scanned.
     needs = {
@@ -206,6 +206,18 @@ def _patterns() -> dict[str, regex.Pattern | Gated | Triggered]:
     starts["year_slot_en"] = rf"(?:{slot_words})\s+\d"
     for name, where in starts.items():
         pats[name] = Triggered(pats[name], where)
+    # Every match of these holds a Latin letter: texts without one are not scanned.
+    for name in (
+        "mon_num",
+        "wd_day",
+        "en_mdy",
+        "en_dmy",
+        "en_my",
+        "en_partial",
+        "year_slot_en",
+        "relative_en",
+    ):
+        pats[name] = LatinGated(pats[name])
     return pats
 
 

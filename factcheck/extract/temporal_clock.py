@@ -12,7 +12,7 @@ from ..document import Document
 from ..facts import Fact
 from ..numbers import format_number, parse_number
 from ..resources import lexicon
-from .base import Gated, Triggered, firsts, folded_alt, make_fact
+from .base import Gated, LatinGated, Triggered, firsts, folded_alt, make_fact
 from .patterns import alternation, en_number
 
 # Hour and minute numerals inside CJK clock times: digits, Han, Sino-Korean, native Korean.
@@ -32,7 +32,7 @@ def _num(s: str | None) -> float | None:
 
 
 @cache
-def _patterns() -> dict[str, regex.Pattern | Triggered | Gated]:
+def _patterns() -> dict[str, regex.Pattern | Triggered | Gated | LatinGated]:
     cal = lexicon("calendar")
     parts = cal["time_dayparts"]
     named = cal["time_named"]
@@ -131,6 +131,8 @@ def _patterns() -> dict[str, regex.Pattern | Triggered | Gated]:
         rf"|{folded_alt([*bounds['en_before'], 'half', *vague['en']])}"
         rf"|an?(?:\s+and\s|[\s\-]?(?:{folded_alt(du['en'])}))",
     )
+    # Every match of these holds a Latin letter: texts without one are not scanned.
+    pats["dur_en"] = LatinGated(pats["dur_en"])
     pats["dur_ko"] = Gated(
         pats["dur_ko"], firsts(du["ko"], dwords["ko"], ko_native_unit.split("|"))
     )

@@ -27,7 +27,7 @@ from ..document import Document
 from ..facts import Fact
 from ..numbers import parse_number
 from ..resources import lexicon
-from .base import Gated, firsts, make_fact
+from .base import Gated, LatinGated, firsts, make_fact
 from .patterns import alternation, en_number
 
 _YEAR4 = r"(?:1[0-9]\d\d|2[0-2]\d\d)"
@@ -96,7 +96,7 @@ def _num(s: str | None) -> int | None:
 
 
 @cache
-def _patterns() -> dict[str, regex.Pattern | Gated]:
+def _patterns() -> dict[str, regex.Pattern | Gated | LatinGated]:
     cal = lexicon("calendar")
     en_num = en_number()
     ords = alternation(cal["period_ordinals_en"])
@@ -176,7 +176,8 @@ def _patterns() -> dict[str, regex.Pattern | Gated]:
             rf"(?P<within>{alternation([*cal['span_within']['zh'], *cal['span_within']['ja']])})"
         ),
     }
-    pats: dict[str, regex.Pattern | Gated] = {k: regex.compile(v) for k, v in p.items()}
+    pats: dict[str, regex.Pattern | Gated | LatinGated]
+    pats = {k: regex.compile(v) for k, v in p.items()}
     within = cal["span_within"]
     # Characters every match of these holds: texts without them are not scanned.
     needs = {
@@ -193,6 +194,11 @@ def _patterns() -> dict[str, regex.Pattern | Gated]:
     }
     for name, chars in needs.items():
         pats[name] = Gated(pats[name], chars)
+    # Every match of these holds a Latin letter: texts without one are not scanned.
+    english = ("decade_en", "decade_rel_en", "century_en", "quarter_en", "quarter_ord_en")
+    english += ("quarter_rel_en", "half_en", "weekend_en", "span_en")
+    for name in english:
+        pats[name] = LatinGated(pats[name])
     return pats
 
 

@@ -21,12 +21,12 @@ from ..document import Document
 from ..facts import Fact
 from ..numbers import parse_number
 from ..resources import lexicon
-from .base import Gated, Triggered, firsts, folded_alt, make_fact
+from .base import Gated, LatinGated, Triggered, firsts, folded_alt, make_fact
 from .patterns import alternation, en_number
 
 
 @cache
-def _patterns() -> dict[str, regex.Pattern | Gated | Triggered]:
+def _patterns() -> dict[str, regex.Pattern | Gated | Triggered | LatinGated]:
     cal = lexicon("calendar")
     wd = cal["weekdays"]
     pre = cal["weekday_prefix"]
@@ -71,7 +71,7 @@ def _patterns() -> dict[str, regex.Pattern | Gated | Triggered]:
             r"(?![\d〇零一二三四五六七八九十]{1,3}\s?[日号號]|[间間])"
         ),
     }
-    pats: dict[str, regex.Pattern | Gated | Triggered]
+    pats: dict[str, regex.Pattern | Gated | Triggered | LatinGated]
     pats = {k: regex.compile(v) for k, v in p.items()}
     # Characters every match of these holds: texts without them are not scanned.
     needs = {
@@ -99,6 +99,9 @@ def _patterns() -> dict[str, regex.Pattern | Gated | Triggered]:
     pats["wd_en"] = Triggered(
         pats["wd_en"], rf"(?<![a-z])(?:{fwd})|(?:{folded_alt(pre['en'])})\s+(?:{fwd})"
     )
+    # Every match of these holds a Latin letter: texts without one are not scanned.
+    for name in ("wd_en", "off_en", "month_en"):
+        pats[name] = LatinGated(pats[name])
     return pats
 
 

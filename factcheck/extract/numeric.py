@@ -648,8 +648,9 @@ def _adjust(numerals: list, text: str) -> list:
     out: list = []
     grammar = _scanner()[1]
     for m, value in numerals:
-        if value is not None and value > 1 and m.group()[:1].isalnum():
-            link = _OUT_OF.search(m.group())
+        g = m.group()
+        if value is not None and value > 1 and " " in g and g[:1].isalnum():
+            link = _OUT_OF.search(g)
             if link:
                 s, e = m.start(), m.end()
                 a = grammar.match(text, s, s + link.start())
@@ -657,7 +658,7 @@ def _adjust(numerals: list, text: str) -> list:
                 if a and b and a.end() == s + link.start() and b.end() == e:
                     out += [(a, _num(a.group())), (b, _num(b.group()))]
                     continue
-        if out and value is not None:
+        if out and value is not None and text[m.start() - 1] in "(（":
             prev, prev_value = out[-1]
             paren = _IN_PARENS.match(text, prev.end())
             if (
@@ -722,7 +723,8 @@ def _around_numerals(
     )
     money_starts, unit_starts = starts["money_after"], starts["unit"]
     any_tail = frozenset().union(*starts.values())
-    prefix_last = pats["cjk_prefix"].last | pats["ko_prefix"].last | pats["currency"].last
+    cjk_prefix, ko_prefix, symbol = pats["cjk_prefix"], pats["ko_prefix"], pats["currency"]
+    prefix_last = cjk_prefix.last | ko_prefix.last | symbol.last
     n = len(text)
     for m, value in numerals:
         if value is None:
@@ -734,16 +736,16 @@ def _around_numerals(
         # The first character of a tail: tails may start after one space (300 명, 42 km).
         after = text[e + 1] if nxt.isspace() and e + 1 < n else nxt
         prev = text[s - 1] if s else ""
-        if not (nxt.isspace() or after in any_tail or nxt in any_tail):
-            # No tail can follow; only a marker before it can make something of it.
-            i = s - 1
-            while i >= 0 and text[i] in " \t\u00a0":
-                i -= 1
-            if i < 0 or text[i] not in prefix_last:
-                continue
+        # The last character before the numeral, spaces skipped: markers before it end there.
+        i = s - 1
+        while i >= 0 and text[i] in " \t\u00a0":
+            i -= 1
+        before = text[i] if i >= 0 else ""
+        if not (nxt.isspace() or after in any_tail or nxt in any_tail or before in prefix_last):
+            continue  # no tail can follow and no marker stands before
 
         # Ordinals with a prefix (第25届, だい12, 제25회) or a counter (二十五番目, 一等, 二位).
-        pre = pats["cjk_prefix"](text, s)
+        pre = cjk_prefix(text, s) if before in cjk_prefix.last else None
         if pre and not lone:
             c = pats["cjk_prefix_ctr"].match(text, e)
             end = c.end("ctr") if c and c["ctr"] else e
@@ -770,7 +772,7 @@ def _around_numerals(
                     lang if lang in ("zh", "ja") else "zh",
                     counter=c["ctr"],
                 )
-        pre = pats["ko_prefix"](text, s)
+        pre = ko_prefix(text, s) if before in ko_prefix.last else None
         if pre:
             c = pats["ko_prefix_ctr"].match(text, e)
             yield make_fact(
@@ -843,7 +845,7 @@ def _around_numerals(
                 )
 
         # Money and units: $3.2 million, 50억원, 42 km.
-        cur = pats["currency"](text, s)
+        cur = symbol(text, s) if before in symbol.last else None
         if cur:
             currency = lex["currency_before"][cur["m"]]
             yield _quantity(doc, cur.start(), e, value, currency, "money")

@@ -85,8 +85,9 @@ def _last_chars(words) -> frozenset[str]:
 
 
 @cache
-def _scanner() -> tuple[tuple[regex.Pattern, ...], regex.Pattern]:
-    """(triggers, numeral): where a numeral may start, and the numeral grammar itself.
+def _scanner() -> tuple[tuple, regex.Pattern, regex.Pattern]:
+    """(triggers, English words, numeral): where a numeral may start, and the numeral
+    grammar itself.
 
     The triggers find a superset of the first characters of every branch of number(), so
     trying the grammar only at trigger positions finds what a scan from every position finds.
@@ -119,14 +120,18 @@ def _scanner() -> tuple[tuple[regex.Pattern, ...], regex.Pattern]:
         [*en["scales"], *en["scales_indian"], *en["multipliers"], *en["denominators"]]
         + [w for w, v in en["ordinals"].items() if v >= 100]
     )
+    # The simple scans run faster on the standard re engine; the English words, matched on the
+    # lower-cased text (see _numerals), faster without a case-insensitive alternation.
     triggers = (
-        rf"[\d{char_class(sorted(first))}\u00bc-\u00be\u2150-\u215e]+",
-        rf"(?<!\p{{Hangul}})(?:[{sino_all}]{{2}}|[{ks}](?:{alternation(sino['point'])})"
-        rf"|[{sino_all}]\s?(?:{ko_frac})|{ko_words})",
-        r"[-−－+.．](?=\s?[\d.．])",
-        rf"\b(?i:{words})\b|\b(?i:an?\s+(?={a_next}))",
+        re.compile(rf"[\d{char_class(sorted(first))}\u00bc-\u00be\u2150-\u215e]+"),
+        regex.compile(
+            rf"(?<!\p{{Hangul}})(?:[{sino_all}]{{2}}|[{ks}](?:{alternation(sino['point'])})"
+            rf"|[{sino_all}]\s?(?:{ko_frac})|{ko_words})"
+        ),
+        re.compile(r"[-−－+.．](?=\s?[\d.．])"),
     )
-    return tuple(regex.compile(t) for t in triggers), regex.compile(number())
+    en_words = regex.compile(rf"\b(?:{words})\b|\ban?\s+(?={a_next})")
+    return triggers, en_words, regex.compile(number())
 
 
 @cache
@@ -218,12 +223,18 @@ _ASCII_DIGITS = re.compile(r"[0-9]+")
 
 
 def _numerals(text: str) -> list[regex.Match]:
-    triggers, grammar = _scanner()
+    triggers, en_words, grammar = _scanner()
     full = grammar.match
     digits = _digits_only().match
     then_word = _digit_run_then_word().match
     run = _ASCII_DIGITS.match
-    spans = sorted(t.span() for trigger in triggers for t in trigger.finditer(text))
+    spans = [t.span() for trigger in triggers for t in trigger.finditer(text)]
+    low = text.lower()
+    if len(low) != len(text):  # a letter whose lower case is longer: a slower, exact scan
+        en_words = regex.compile(en_words.pattern, regex.IGNORECASE)
+        low = text
+    spans += [t.span() for t in en_words.finditer(low)]
+    spans.sort()
     out: list = []
     pos = 0
     for p, e in spans:
@@ -508,7 +519,7 @@ def _percents(doc: Document, numerals: list[tuple[regex.Match, float | None]]) -
             value = value * 10 + (5 if after["half"] else 0)
         yield make_fact(doc, K.PERCENT, m.start(), after.end(), format_number(value) + "%")
     if _CJK.search(text):
-        grammar = _scanner()[1]
+        grammar = _scanner()[2]
         for m in pats["percent_before"].finditer(text):
             den = parse_cjk(m["den"])
             n = grammar.match(text, m.end())
@@ -552,7 +563,7 @@ def _en_percent_words(doc: Document) -> Iterator[Fact]:
     increase"): a percentage of unknown value, as Recognizers-Text reports it."""
     pats = _patterns()
     text = doc.text
-    grammar = _scanner()[1]
+    grammar = _scanner()[2]
     for m in pats["percent_of"].finditer(text):
         n = grammar.match(text, m.end())
         value = _num(n.group()) if n else None
@@ -646,7 +657,7 @@ def _adjust(numerals: list, text: str) -> list:
     """Two corrections the grammar cannot make alone: "12 out of 10" is two numbers, as no
     share is more than the whole; "forty-five (45)" is one number written twice."""
     out: list = []
-    grammar = _scanner()[1]
+    grammar = _scanner()[2]
     for m, value in numerals:
         g = m.group()
         if value is not None and value > 1 and " " in g and g[:1].isalnum():

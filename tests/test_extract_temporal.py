@@ -253,6 +253,8 @@ _TRIGGER_TEXTS = [
     "back 5.6; 2019/sep/01, Sep-23-2020, Oct2; November 2023, May of 2020; 10/2に; 5 - 7 June.",
     "In 1999, since 2001, mid-2020, the '90s, '99; last Tuesday, this Wed., Monday of next week; "
     "3 days ago, in two weeks, within a month, a few years later, twenty-one days from now.",
+    "12:30に会議、3時40分、午後9:05、오후 3:15, 1:2:3, 10:77, ٣:٤٥ 大约 25:10",
+    "Meeting at 12:30, 7:45:10 and 23:59; 3:4; 10:77; 1.5:20 and 0:00.",
     "The fair has been held every single year since 1998; it was founded in 1950, FIRST HELD IN "
     "1951, and has been organised since 3; established in 12 countries.",
 ]

@@ -71,15 +71,31 @@ class Triggered:
     plain scan is used.
     """
 
-    def __init__(self, pattern: regex.Pattern, starts: str):
+    def __init__(
+        self,
+        pattern: regex.Pattern,
+        starts: str,
+        script: Callable[[str], bool] | None = None,
+        bare: str = "",
+    ):
+        """``bare``: where a match can begin in a text without letters of the pattern's
+        script (``script(text)`` false), e.g. only at "12:30" for clock times. An empty
+        ``starts`` then means a full scan of texts that do have them."""
         self.pattern = pattern
-        self.starts = re.compile(f"(?=(?:{starts}))")
+        self.starts = re.compile(f"(?=(?:{starts}))") if starts else None
+        self.script = script
+        self.bare = re.compile(f"(?=(?:{bare}))") if bare else None
 
     def finditer(self, text: str) -> Iterator[regex.Match]:
+        starts = self.starts
+        if self.script is not None and self.bare is not None and not self.script(text):
+            starts = self.bare
+        if starts is None:
+            return self.pattern.finditer(text)
         folded = _casefold(text)
         if len(folded) != len(text):
             return self.pattern.finditer(text)
-        return scan_at(self.pattern, text, (m.start() for m in self.starts.finditer(folded)))
+        return scan_at(self.pattern, text, (m.start() for m in starts.finditer(folded)))
 
 
 class Gated:
@@ -98,7 +114,9 @@ class Gated:
 
 
 _LATIN = regex.compile(r"\p{Latin}")
+_CJK = regex.compile(r"[\p{Hangul}\p{Han}\p{Hiragana}\p{Katakana}ー]")
 _last_latin: tuple[str, bool] = ("", False)
+_last_cjk: tuple[str, bool] = ("", False)
 
 
 def has_latin(text: str) -> bool:
@@ -110,6 +128,17 @@ def has_latin(text: str) -> bool:
         return last[1]
     found = _LATIN.search(text) is not None
     _last_latin = (text, found)
+    return found
+
+
+def has_cjk(text: str) -> bool:
+    """Whether text holds a Hangul, Han or kana character (kept for the last text)."""
+    global _last_cjk
+    last = _last_cjk
+    if last[0] is text:
+        return last[1]
+    found = _CJK.search(text) is not None
+    _last_cjk = (text, found)
     return found
 
 

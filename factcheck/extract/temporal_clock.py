@@ -12,7 +12,16 @@ from ..document import Document
 from ..facts import Fact
 from ..numbers import format_number, parse_number
 from ..resources import lexicon
-from .base import Gated, LatinGated, Triggered, firsts, folded_alt, make_fact
+from .base import (
+    Gated,
+    LatinGated,
+    Triggered,
+    firsts,
+    folded_alt,
+    has_cjk,
+    has_latin,
+    make_fact,
+)
 from .patterns import alternation, en_number
 
 # Hour and minute numerals inside CJK clock times: digits, Han, Sino-Korean, native Korean.
@@ -124,6 +133,9 @@ def _patterns() -> dict[str, regex.Pattern | Triggered | Gated | LatinGated]:
         rf"(?<![\d:.,/])\d[\d,，.．]*(?::|[\s\-]*[a-z])|(?<![a-z\-])(?:{big})"
         rf"|{folded_alt([*approx['en_before'], 'quarter', 'half', *named['en']])}"
         rf"|a\s+quarter|(?:{units})\s*[^\W\d]",
+        has_latin,
+        # without Latin letters, only "12:30" (no a.m., no words)
+        r"(?<![\d:.,/])\d\d?:\d\d",
     )
     pats["dur_en"] = Triggered(
         pats["dur_en"],
@@ -133,6 +145,8 @@ def _patterns() -> dict[str, regex.Pattern | Triggered | Gated | LatinGated]:
     )
     # Every match of these holds a Latin letter: texts without one are not scanned.
     pats["dur_en"] = LatinGated(pats["dur_en"])
+    # Every CJK time holds a CJK character except the bare clock form "12:30".
+    pats["cjk"] = Triggered(pats["cjk"], "", has_cjk, r"(?<![\d:])[012]?\d:\d\d")
     pats["dur_ko"] = Gated(
         pats["dur_ko"], firsts(du["ko"], dwords["ko"], ko_native_unit.split("|"))
     )

@@ -193,6 +193,8 @@ def _en_scaled_fraction(t: str) -> float | None:
     if not any(w in en_denominators() or w in _en()["point"] for w in head):
         return None
     scale = scales[words[-1]]
+    if head[1:] in (["a"], ["an"]) and head[0] in en_denominators():
+        head = head[:1]  # "half a million" is half million
     if len(head) == 1:
         den = en_denominators().get(head[0])
         return scale / den if den else None

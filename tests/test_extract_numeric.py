@@ -234,3 +234,85 @@ def test_spaced_han_groups() -> None:
 def test_digits_before_korean_units_are_money() -> None:
     # The numeral grammar once matched empty before 50억원 and hid the digits.
     assert ("50억원", "5000000000 KRW") in _facts("예산 50억원.", "quantity")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The grant was worth half a million to the school.", ("half a million", "500000")),
+        ("About a quarter million fans watched.", ("a quarter million", "250000")),
+        ("The budget is 3 million and a half this year.", ("3 million and a half", "3500000")),
+        ("It rose to minus 40 at night.", ("minus 40", "-40")),
+        ("Only one-third of seats were filled.", ("one-third", "0.3333333333")),
+        ("The shop sold 9 dozens of eggs.", ("9 dozens", "108")),
+        ("He counted 6 thousand 2 hundred sheep.", ("6 thousand 2 hundred", "6200")),
+        ("The firm earned 3.4b last year.", ("3.4b", "3400000000")),
+        ("卵を四ダース買った。", ("四ダース", "48")),
+        ("会員は二十数万人に増えた。", ("二十数万", "200000")),
+        ("予算は−２万円だった。", ("−２万", "-20000")),
+        ("一半的人同意。", ("一半", "0.5")),
+        ("卅六个村庄", ("卅六", "36")),
+        ("기온이 마이너스 8도까지 내려갔다.", ("마이너스 8", "-8")),
+        ("점수는 구십점 오였다.", ("구십점 오", "90.5")),
+        ("서른 살이 되었다.", ("서른", "30")),
+        ("사과 두개를 샀다.", ("두", "2")),
+        ("こたえは さんびゃく です", ("さんびゃく", "300")),
+    ],
+)
+def test_numbers_more(text: str, expected: tuple[str, str | None]) -> None:
+    span, value = expected
+    found = _facts(text, "number")
+    assert any(t == span and (value is None or v == value) for t, v in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        # Ranges, dotted codes and lists: each number of its own.
+        ("Between 15-30 people came.", ["15", "30"]),
+        ("Connect to 10.0.3.7 first.", ["10", "0", "3", "7"]),
+        ("Seats 11,14,19 are free.", ["11", "14", "19"]),
+        # Thousands after a comma belong to the number before.
+        ("총 12만3,000달러가 들었다.", ["12만3,000"]),
+        # A share above one is two numbers; a number repeated in brackets is one.
+        ("They won 14 out of 9 games?", ["14", "9"]),
+        ("The lease runs thirty-six (36) months.", ["thirty-six (36)"]),
+    ],
+)
+def test_number_spans(text: str, numbers: list[str]) -> None:
+    assert [t for t, _ in _facts(text, "number")] == numbers
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("COVID-19 cases fell.", "19"),
+        ("東京に行きました。", "に"),
+        ("十分に注意してください。", "十"),
+        ("The 5G network opened.", "5G"),
+        ("이 책은 열 때마다 새롭다.", "열"),
+    ],
+)
+def test_not_numbers_more(text: str, absent: str) -> None:
+    assert absent not in [t for t, _ in _facts(text, "number")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("利率上调了百 分 之 三。", ("百 分 之 三", "3%")),
+        ("误差为百万分之二。", ("百万分之二", "0.0002%")),
+        ("成長率は４パ ー セ ン トだった。", ("４パ ー セ ン ト", "4%")),
+        ("Tax is 12 percent of 400 here and the percent of 40 there.", ("percent of 40", "40%")),
+        ("They asked for the percentage of wins.", ("percentage", "null")),
+        ("降水确率是20-30%。", ("30%", "30%")),
+    ],
+)
+def test_percent_forms(text: str, expected: tuple[str, str]) -> None:
+    assert expected in _facts(text, "percent")
+
+
+def test_korean_first_before_noun() -> None:
+    assert ("첫", "1") in _facts("첫 경기에서 이겼다.", "ordinal")
+    # 첫 번째 is read with its 째, once.
+    assert _facts("첫 번째 경기", "ordinal") == [("첫 번째", "1")]

@@ -72,3 +72,40 @@ def test_not_numbers(text: str) -> None:
 
 def test_format_number() -> None:
     assert format_number(25.0) == "25" and format_number(1.50) == "1.5"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("a quarter million", 250000),
+        ("six and a half billion", 6.5e9),
+        ("two trillion and a half billion", 2.0005e12),
+        ("four point one million", 4.1e6),
+        ("2 million and a quarter", 2.25e6),
+        ("seven thousand 4 hundred and 12", 7412),
+        ("8 dozens", 96),
+        ("two-fifths", 0.4),
+        ("minus 3,500", -3500),
+        ("seven billions", 7e9),
+        ("two thousand million", 2e9),
+        ("廿七", 27),
+        ("三百卌", 340),
+        ("四十数万", 400000),
+        ("300余り万", 3000000),
+        ("二ダース", 24),
+        ("半ダース", 6),
+        ("七打", 84),
+        ("一半", 0.5),
+        ("万万", 1e8),
+        ("칠점오", 7.5),
+        ("삼백점 이오", 300.25),
+        ("마이너스 7", -7),
+        ("7、250", 7250),
+        ("5½", 5.5),
+        ("¾", 0.75),
+        ("2.4b", 2.4e9),
+        ("90又四分の一", 90.25),
+    ],
+)
+def test_parse_number_more(text: str, value: float) -> None:
+    assert parse_number(text) == pytest.approx(value)

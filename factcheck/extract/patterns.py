@@ -71,13 +71,14 @@ def digit_number() -> str:
     en = lexicon("numerals")["en"]
     suffix = alternation(en["digit_suffixes"])
     return (
+        # The edge is tested once for all three forms.
+        rf"(?=[-−－+.．\d\u00bc-\u00be\u2150-\u215e]){_DIGIT_EDGE}(?:"
         # A fraction is not the tail of a code or date ("+1-222-2222/2222", "5/17/2018").
-        rf"(?=[-−－+.．\d]){_DIGIT_EDGE}(?<!\d[/／\-−])(?:[-−－]\s?)?(?:\d{{1,3}}\s{{1,2}})?"
-        rf"\d+\s?[/／]\s?\d+(?![\d/／.．])"
+        rf"(?<!\d[/／\-−])(?:[-−－]\s?)?(?:\d{{1,3}}\s{{1,2}})?\d+\s?[/／]\s?\d+(?![\d/／.．])"
         # Vulgar fractions, after a whole number or alone: ½, 2¾.
-        rf"|{_DIGIT_EDGE}(?:\d+\s?)?[\u00bc-\u00be\u2150-\u215e](?!\d)"
+        rf"|(?:\d+\s?)?[\u00bc-\u00be\u2150-\u215e](?!\d)"
         # "- 1,200,000": a spaced minus only where no word or number stands before it.
-        rf"|{_DIGIT_EDGE}(?:[-−－+](?=[\d.．])|(?<![\p{{L}}\d][ \t]?)[-−－][ \t](?=\d))?"
+        rf"|(?:[-−－+](?=[\d.．])|(?<![\p{{L}}\d][ \t]?)[-−－][ \t](?=\d))?"
         rf"(?:{_DIGIT_BODY})"
         r"(?:[eE][-+]?\d+(?![\p{L}\d])|\^[-−]?\d+|\s?[x×*]\s?10\s?(?:\^|の)[-−]?\d+乗?"
         r"|の[-−]?\d+乗)?"
@@ -85,7 +86,7 @@ def digit_number() -> str:
         rf"(?:\s?(?:{suffix})(?![\p{{Latin}}\d])"
         # G and b read as billions only after decimals or grouped digits ("1.2b", "1,674.5 G"),
         # as "5G" is a network and "4b" a paragraph.
-        rf"|(?<=[.．,]\d+)\s?(?:{alternation(en['decimal_suffixes'])})(?![\p{{Latin}}\d]))?(?!\d)"
+        rf"|(?<=[.．,]\d+)\s?(?:{alternation(en['decimal_suffixes'])})(?![\p{{Latin}}\d]))?(?!\d))"
     )
 
 
@@ -149,7 +150,7 @@ def en_numeral() -> str:
         rf"(?:[\s\-]+(?:{unit_word}))*(?![\p{{L}}])|\d+(?![\d.,]\d))"
         rf"(?:\s+{scale})?"
         rf"|{numerator}(?:{den})(?![\p{{L}}]){part_scale}"
-        rf"|(?<![\p{{L}}])half\s+an?\s+(?:{mult})(?![\p{{L}}])"
+        rf"|(?<![\p{{L}}])half\s+an?\s+(?:{mult}|{scale})(?![\p{{L}}])"
         rf"|(?<![\p{{L}}])(?:half|quarter)\s+{scale}"
         rf"|(?:{card}|\d+)\s+(?:{links})\s+(?:{card}|\d+(?![\d.]))"
         rf"|{card}))"

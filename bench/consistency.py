@@ -291,6 +291,9 @@ BAD_WORD_ORDS = [
 EN_STANDALONE = re.compile(r"(?<![\w.,\-/:])(\d[\d,]*(?:\.\d+)?)(?![\w\-/:]|[.,]\d)")
 
 
+CJK_SCRIPT = re.compile(r"[\uac00-\ud7a3\u3040-\u30ff\u4e00-\u9fff]")
+
+
 def josa(word: str, with_final: str, without: str) -> str:
     last = word[-1]
     if "가" <= last <= "힣":
@@ -921,6 +924,11 @@ class Injector:
                 if m.group(1).replace(",", "") not in en_nums or (
                     m.group(2) in ("年", "년") and len(m.group(1)) == 4
                 ):
+                    continue
+                # "fair (5%)" in an English line is no Korean/Chinese/Japanese statement.
+                ls = a.text.rfind("\n", 0, m.start()) + 1
+                le = a.text.find("\n", m.end())
+                if not CJK_SCRIPT.search(a.text, ls, le if le >= 0 else len(a.text)):
                     continue
                 v = float(m.group(1).replace(",", ""))
                 sites.append((a, m.start(1), m.end(1), fmt(new_value(v), m.group(1)), other))

@@ -43,7 +43,7 @@ _AGED = regex.compile(r"(?i:\baged?\s)$")
 # Nouns that refer back to the count before them: "70 people and 300 others".
 _ANAPHORA = frozenset({"others", "more"})
 # English nouns of people by their ending: Republicans, Democrats, suppliers, tourists.
-_PERSON_NOUN = regex.compile(r"[a-z]{3,}(?:ers|ians|ists)|[a-z]+(?:ocrats|icans|ees)")
+_PERSON_NOUN = regex.compile(r"[a-z]{3,}(?:ers|ians|ists|ators|itors)|[a-z]+(?:ocrats|icans|ees)")
 # An amount in brackets right after another amount converts it: "$70 million (약 712억원)".
 _CONVERSION = regex.compile(
     r"\d[\p{L}$€£¥₩]*\s?[(（]\s?(?:약|約|约|about|approx\.?|around)?\s?[$€£¥₩]?$"
@@ -52,7 +52,7 @@ _PEOPLE = frozenset(
     "troops sailors crew pilots defectors refugees migrants immigrants survivors suspects "
     "inmates prisoners hostages civilians pilgrims candidates lawmakers legislators senators "
     "militants rebels fighters gunmen policemen firefighters personnel applicants "
-    "participants parents patients residents students agents opponents".split()
+    "participants parents patients residents students agents opponents attendants".split()
 )
 # A headline states, it does not end a sentence.
 _SENTENCE_FINAL = frozenset(".。!?！？…:：;；")
@@ -240,10 +240,17 @@ def _items(ctx: Context, lines: _Lines) -> list[_Item]:
                 cls = "count:person"
             elif cls != "count:?":
                 last_typed[sent] = cls
-        if cls.startswith("quantity:") and _CONVERSION.search(text, max(0, f.start - 40), f.start):
+        if f.attrs.get("measure") == "money" and _CONVERSION.search(
+            text, max(0, f.start - 40), f.start
+        ):
             continue  # "7000만달러(약 712억원)": the translator's conversion, not a statement
         if cls.startswith("count:") and value == 1:
             cls = "num"  # "a man", "一名", "한 명": an article more than a count
+        if out and f.start < out[-1].fact.end:
+            # "약 4달러" read both as four months and as four dollars: keep the longer.
+            if f.end - f.start <= out[-1].fact.end - out[-1].fact.start:
+                continue
+            out.pop()
         line = lines.index(f.start)
         sent = ctx.sentence_at(f.start)[0]
         out.append(_Item(f, cls, value, line, lines.lang(line) or f.lang, sent))
@@ -255,6 +262,7 @@ def _anchors(a: list[_Item], b: list[_Item]) -> list[tuple[int, int]]:
     where: dict[str, list[int]] = defaultdict(list)
     for j, it in enumerate(b):
         where[_anchor_key(it)].append(j)
+    n_a, n_b = max(1, len(a)), max(1, len(b))
     tails: list[int] = []  # tails[k]: smallest j ending a chain of length k+1
     tail_at: list[int] = []  # index into nodes
     nodes: list[tuple[int, int, int]] = []  # (i, j, previous node or -1)
@@ -264,6 +272,12 @@ def _anchors(a: list[_Item], b: list[_Item]) -> list[tuple[int, int]]:
             if not (it.cls == "num" or other.cls == "num" or _group(it.cls) == _group(other.cls)):
                 continue
             k = bisect.bisect_left(tails, j)
+            if k < len(tails) and tails[k] == j:
+                # Two partners for j ("100 percent" twice): keep the one at the nearer
+                # relative place in its text.
+                old_i = nodes[tail_at[k]][0]
+                if abs(old_i / n_a - j / n_b) <= abs(i / n_a - j / n_b):
+                    continue
             prev = tail_at[k - 1] if k else -1
             nodes.append((i, j, prev))
             if k == len(tails):
@@ -302,6 +316,29 @@ def _pairs_in_gap(xs: list[_Item], ys: list[_Item]) -> Iterator[tuple[_Item, _It
             left_y += gy
     if left_x and left_y:
         yield from _adjacent_pairs(left_x, left_y)
+    yield from _single_line_pairs(xs, ys)
+
+
+def _single_line_pairs(xs: list[_Item], ys: list[_Item]) -> Iterator[tuple[_Item, _Item]]:
+    """A line and the next line in the other language with one number each: "Palu had
+    379,800 people" and "팔루의 인구는 약 227,880명이다" (a bare number takes the other's kind)."""
+    per_x: dict[int, list[_Item]] = defaultdict(list)
+    per_y: dict[int, list[_Item]] = defaultdict(list)
+    for it in xs:
+        per_x[it.line].append(it)
+    for it in ys:
+        per_y[it.line].append(it)
+    for line, items in per_x.items():
+        if len(items) != 1:
+            continue
+        near = [per_y[n] for n in (line - 1, line + 1) if n in per_y]
+        if len(near) != 1 or len(near[0]) != 1:
+            continue
+        y = near[0][0]
+        if len([n for n in (y.line - 1, y.line + 1) if n in per_x]) != 1:
+            continue
+        if _bare_pair(items[0], y):
+            yield items[0], y
 
 
 def _adjacent_pairs(gx: list[_Item], gy: list[_Item]) -> Iterator[tuple[_Item, _Item]]:
@@ -342,10 +379,10 @@ def _cross_pairs(
     done = {id(a[i]) for i, _ in chain} | {id(b[j]) for _, j in chain}
     # A value left over on both sides is one quantity whose order the translation changed
     # (Korean and Japanese put the object first): matched, not paired with another.
-    left_a = {(_group(it.cls), _anchor_key(it)) for it in a if id(it) not in done}
-    left_b = {(_group(it.cls), _anchor_key(it)) for it in b if id(it) not in done}
+    left_a = {_anchor_key(it) for it in a if id(it) not in done}
+    left_b = {_anchor_key(it) for it in b if id(it) not in done}
     both = left_a & left_b
-    done |= {id(it) for it in (*a, *b) if (_group(it.cls), _anchor_key(it)) in both}
+    done |= {id(it) for it in (*a, *b) if _anchor_key(it) in both}
     prev_i = prev_j = -1
     for i, j in [*chain, (len(a), len(b))]:
         xs = [it for it in a[prev_i + 1 : i] if id(it) not in done]
@@ -438,11 +475,23 @@ def _sentence_pairs(
             continue
         xs = [it for it in left_a.get(sa, []) if id(it) not in done]
         ys = [it for it in left_b.get(sb, []) if id(it) not in done]
-        if len(xs) == 1 and len(ys) == 1:
-            x, y = xs[0], ys[0]
-            if _same_kind(x.cls, y.cls) or _bare_pair(x, y):
-                done |= {id(x), id(y)}
-                yield x, y
+        for x, y in _unique_pairs(xs, ys):
+            done |= {id(x), id(y)}
+            yield x, y
+
+
+def _unique_pairs(xs: list[_Item], ys: list[_Item]) -> Iterator[tuple[_Item, _Item]]:
+    """The only one of a kind on each side; then the only number left on each side."""
+    left_x, left_y = list(xs), list(ys)
+    for cls in {it.cls for it in xs} - {"num"}:
+        gx = [it for it in xs if it.cls == cls]
+        gy = [it for it in ys if it.cls == cls]
+        if len(gx) == 1 and len(gy) == 1:
+            left_x.remove(gx[0])
+            left_y.remove(gy[0])
+            yield gx[0], gy[0]
+    if len(left_x) == 1 and len(left_y) == 1 and _bare_pair(left_x[0], left_y[0]):
+        yield left_x[0], left_y[0]
 
 
 def _head_pairs(

@@ -124,24 +124,28 @@ def _patterns() -> dict[str, regex.Pattern | Triggered | Gated | LatinGated]:
     pats = {k: regex.compile(v) for k, v in p.items()}
     num = lexicon("numerals")["en"]
     units, big = folded_alt(num["units"]), folded_alt([*num["tens"], *num["scales"]])
-    # Where an English time or duration can begin (see Triggered): digits that a letter or a
-    # colon follows, a number word at the start of a word, or a word these patterns take
-    # anywhere, even inside a word (approximation and bound words, "a quarter", "half", an
-    # hour word before more letters, the named times, "a"/"an" before a unit).
+    numw = folded_alt([*num["units"], *num["tens"], *num["scales"]])
+    # Where an English time or duration can begin (see Triggered): digits, or a number word,
+    # followed by what can follow a number there (a colon, a.m./p.m., o'clock, a minute or
+    # unit word, past/to, more number words); a number word at the start of a word; or a
+    # word these patterns take anywhere, even inside a word (approximation and bound words
+    # before an amount, "a quarter", "half", the named times, "a"/"an" before a unit).
+    after_hour = rf"[\s\-]*(?:[apo]|min|to|till|before|{numw})"
     pats["en"] = Triggered(
         pats["en"],
-        rf"(?<![\d:.,/])\d[\d,，.．]*(?::|[\s\-]*[a-z])|(?<![a-z\-])(?:{big})"
-        rf"|{folded_alt([*approx['en_before'], 'quarter', 'half', *named['en']])}"
-        rf"|a\s+quarter|(?:{units})\s*[^\W\d]",
+        rf"(?<![\d:.,/])\d[\d,，.．]*(?::|{after_hour})|(?<![a-z\-])(?:{big})"
+        rf"|(?:{folded_alt(approx['en_before'])})\s+[\da-z]"
+        rf"|{folded_alt(['quarter', 'half', *named['en']])}|a\s+quarter|(?:{units}){after_hour}",
         has_latin,
         # without Latin letters, only "12:30" (no a.m., no words)
         r"(?<![\d:.,/])\d\d?:\d\d",
     )
+    dunits = folded_alt(du["en"])
     pats["dur_en"] = Triggered(
         pats["dur_en"],
-        rf"(?<![\d:.])\d[\d,，.．]*[\s\-]*[a-z]|(?<![a-z\-])(?:{units}|{big})"
-        rf"|{folded_alt([*bounds['en_before'], 'half', *vague['en']])}"
-        rf"|an?(?:\s+and\s|[\s\-]?(?:{folded_alt(du['en'])}))",
+        rf"(?<![\d:.])\d[\d,，.．]*[\s\-]*(?:{dunits}|and|{numw})|(?<![a-z\-])(?:{units}|{big})"
+        rf"|(?:{folded_alt(bounds['en_before'])})\s+[\da-z]"
+        rf"|{folded_alt(['half', *vague['en']])}|an?(?:\s+and\s|[\s\-]?(?:{dunits}))",
     )
     # Every match of these holds a Latin letter: texts without one are not scanned.
     pats["dur_en"] = LatinGated(pats["dur_en"])

@@ -90,10 +90,11 @@ def _patterns() -> dict[str, regex.Pattern | Gated | Triggered | LatinGated]:
     # the word before it.
     num = lexicon("numerals")["en"]
     amount = folded_alt([*num["units"], *num["tens"], *num["scales"], *cal["duration_vague"]["en"]])
+    numw = folded_alt([*num["units"], *num["tens"], *num["scales"]])
     fwd = folded_alt(wd["en"])
     pats["off_en"] = Triggered(
         pats["off_en"],
-        rf"(?<![a-z0-9])(?:\d[\d,，.．]*[\s\-]|{amount}|an?\s)"
+        rf"(?<![a-z0-9])(?:\d[\d,，.．]*[\s\-]+(?:{folded_alt(ou['en'])}|{numw}|and)|{amount}|an?\s)"
         rf"|(?:{folded_alt(od['en_before'])})\s+(?:\d|{amount}|an?\s)",
     )
     pats["wd_en"] = Triggered(

@@ -39,7 +39,7 @@ _AGE_AFTER_YEARS = regex.compile(r"(?i:-old\b|\s+years?[\s-]+old\b|[-\s]?olds?\b
 _AGE_AFTER_NUMBER = regex.compile(r"\s?(?:세(?![대기])|살\b|歳|才|岁|歲)")
 # "Kit Harington, 31, ...", "Kim Min-ji, 45,": an age in apposition to a name.
 _AGE_APPOSITION = regex.compile(r"\p{Lu}[\p{Ll}'-]+,\s$")
-_AGED = regex.compile(r"(?i:\baged?\s)$")
+_AGED = regex.compile(r"(?i:\b(?:aged?|as\s(?:young|old)\sas)\s)$")
 # Nouns that refer back to the count before them: "70 people and 300 others".
 _ANAPHORA = frozenset({"others", "more"})
 # English nouns of people by their ending: Republicans, Democrats, suppliers, tourists.
@@ -52,7 +52,8 @@ _PEOPLE = frozenset(
     "troops sailors crew pilots defectors refugees migrants immigrants survivors suspects "
     "inmates prisoners hostages civilians pilgrims candidates lawmakers legislators senators "
     "militants rebels fighters gunmen policemen firefighters personnel applicants "
-    "participants parents patients residents students agents opponents attendants".split()
+    "participants parents patients residents students agents opponents attendants deaths "
+    "injuries casualties fatalities dead injured wounded".split()
 )
 # A headline states, it does not end a sentence.
 _SENTENCE_FINAL = frozenset(".。!?！？…:：;；")
@@ -61,6 +62,9 @@ _HEADLINE_MAX = 160
 # A bare number that may be a year or a code: never paired.
 _YEARISH = regex.compile(r"(?:1[5-9]|20)\d\d|\d{4,}|0\d+")
 _DIGITS = regex.compile(r"\d[\d,]*(?:\.\d+)?")
+# How far apart (as a share of each text) a value may move in translation and still be the
+# same quantity.
+_NEAR = 0.25
 # Up to this many quantities of a kind on each side of a gap pair up in order.
 _MAX_IN_ORDER = 1
 # Alignment work per language pair is bounded; a longer text is compared piecewise no further.
@@ -121,7 +125,7 @@ def _measure(f: Fact, text: str) -> tuple[str, float] | None:
 
 
 def _is_age(text: str, start: int, end: int) -> bool:
-    if _AGE_AFTER_NUMBER.match(text, end) or _AGED.search(text, max(0, start - 5), start):
+    if _AGE_AFTER_NUMBER.match(text, end) or _AGED.search(text, max(0, start - 16), start):
         return True
     return text.startswith(",", end) and bool(
         _AGE_APPOSITION.search(text, max(0, start - 30), start)
@@ -379,10 +383,8 @@ def _cross_pairs(
     done = {id(a[i]) for i, _ in chain} | {id(b[j]) for _, j in chain}
     # A value left over on both sides is one quantity whose order the translation changed
     # (Korean and Japanese put the object first): matched, not paired with another.
-    left_a = {_anchor_key(it) for it in a if id(it) not in done}
-    left_b = {_anchor_key(it) for it in b if id(it) not in done}
-    both = left_a & left_b
-    done |= {id(it) for it in (*a, *b) if _anchor_key(it) in both}
+    _match_crossed(a, b, done)
+    yield from _sentence_pairs(a, b, chain, done)
     prev_i = prev_j = -1
     for i, j in [*chain, (len(a), len(b))]:
         xs = [it for it in a[prev_i + 1 : i] if id(it) not in done]
@@ -399,7 +401,6 @@ def _cross_pairs(
             done |= {id(x), id(y)}
             yield x, y
         prev_i, prev_j = i, j
-    yield from _sentence_pairs(a, b, chain, done)
     # A sentence moved across anchors: the only quantity of its kind left on each side,
     # unless quantities of its kind lie matched in between (then it is another one).
     rest: dict[str, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
@@ -433,6 +434,24 @@ def _same_topic_pairs(
     for gx, gy in by_topic.values():
         if len(gx) == 1 and len(gy) == 1:
             yield gx[0], gy[0]
+
+
+def _match_crossed(a: list[_Item], b: list[_Item], done: set[int]) -> None:
+    """A value left over on both sides, at about the same place in each text, is one
+    quantity whose order the translation changed (Korean and Japanese put the object
+    first): matched, not paired with another."""
+    n_a, n_b = max(1, len(a)), max(1, len(b))
+    free_b: dict[str, list[int]] = defaultdict(list)
+    for j, it in enumerate(b):
+        if id(it) not in done:
+            free_b[_anchor_key(it)].append(j)
+    for i, it in enumerate(a):
+        if id(it) in done:
+            continue
+        for j in free_b.get(_anchor_key(it), ()):
+            if id(b[j]) not in done and abs(i / n_a - j / n_b) <= _NEAR:
+                done |= {id(it), id(b[j])}
+                break
 
 
 def _crossed(

@@ -111,8 +111,10 @@ def segment_languages(text: str) -> list[Segment]:
             kind = kind[:-5]
         last = m.start(kind + "_last") if kind != "han" else -1
         runs.append((m.start(), m.end(), kind, last if last >= 0 else m.start()))
-    has_han = any(r[2] == "han" for r in runs)
-    sentence_of = _sentence_index(text) if has_han else None
+    kinds = {r[2] for r in runs}
+    # Han needs sentences only beside kana or Hangul: in Chinese alone it is Chinese.
+    plain_han = not ({"kana", "ko"} & kinds)
+    sentence_of = _sentence_index(text) if "han" in kinds and not plain_han else None
     kana_sentences: set[int] = set()
     if sentence_of is not None:
         # A Han run cannot sit inside a kana passage, so the sentences of a passage's first
@@ -126,7 +128,7 @@ def segment_languages(text: str) -> list[Segment]:
         if kind == "kana":
             lang = "ja"
         elif kind == "han":
-            lang = _han_lang(runs, i, sentence_of, kana_sentences)
+            lang = "zh" if plain_han else _han_lang(runs, i, sentence_of, kana_sentences)
         else:
             lang = kind
         if segments and segments[-1].lang == lang:

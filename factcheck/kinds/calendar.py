@@ -115,11 +115,8 @@ def weekday_date(ctx: Context, params: dict[str, Any]) -> Iterator[Hit]:
         if not stated or not span:
             continue
         if f.kind == K.DATERANGE:
-            resolved = f.attrs.get("resolved")
-            if not resolved:
-                continue
             # A weekday after a range ("21~25일(금)") belongs to its last day.
-            actual_date = dt.date.fromisoformat(resolved[1][:10])
+            actual_date = _range_end(f)
         else:
             actual_date = calendar_date(f, ctx.date)
         if actual_date is None or not _year_known(f, ctx):
@@ -287,6 +284,17 @@ def _day_month(ctx: Context, pos: int) -> Fact | None:
         return None
 
 
+def _range_end(f: Fact) -> dt.date | None:
+    """The last day of a resolved date range (resolved = [first, last] ISO dates)."""
+    resolved = f.attrs.get("resolved")
+    if not isinstance(resolved, (list, tuple)) or len(resolved) != 2:
+        return None
+    try:
+        return dt.date.fromisoformat(str(resolved[1])[:10])
+    except ValueError:
+        return None
+
+
 def _text_date(ctx: Context, start: int, end: int, day: dt.date) -> Fact:
     """A date read here, not by the extractor ("6/20", "2024. 3. 15.")."""
     text = ctx.doc.text[start:end].rstrip()
@@ -302,10 +310,7 @@ def _last_day(f: Fact, ctx: Context) -> dt.date | None:
     if f.attrs.get("read_here"):
         return dt.date.fromisoformat(f.value)
     if f.kind == K.DATERANGE:
-        resolved = f.attrs.get("resolved")
-        if not resolved:
-            return None
-        return dt.date.fromisoformat(resolved[1][:10])
+        return _range_end(f)
     parts = date_parts(f)
     if parts is None or parts[1] is None or parts[2] is None:
         return None

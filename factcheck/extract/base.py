@@ -77,14 +77,16 @@ class Triggered:
         starts: str,
         script: Callable[[str], bool] | None = None,
         bare: str = "",
+        first: str = r"\da-z",
     ):
         """``bare``: where a match can begin in a text without letters of the pattern's
         script (``script(text)`` false), e.g. only at "12:30" for clock times. An empty
-        ``starts`` then means a full scan of texts that do have them."""
+        ``starts`` then means a full scan of texts that do have them. ``first``: a character
+        class holding the first character of every ``starts`` match."""
         self.pattern = pattern
-        self.starts = re.compile(f"(?=(?:{starts}))") if starts else None
+        self.starts = _every_start(starts, first) if starts else None
         self.script = script
-        self.bare = re.compile(f"(?=(?:{bare}))") if bare else None
+        self.bare = _every_start(bare, r"\d") if bare else None
 
     def finditer(self, text: str) -> Iterator[regex.Match]:
         starts = self.starts
@@ -96,6 +98,13 @@ class Triggered:
         if len(folded) != len(text):
             return self.pattern.finditer(text)
         return scan_at(self.pattern, text, (m.start() for m in starts.finditer(folded)))
+
+
+def _every_start(starts: str, first: str) -> re.Pattern:
+    """A stdlib-re pattern matching one character wherever ``starts`` matches. It opens with
+    a character class, which lets the engine skip other characters (CJK text, spaces) in a
+    tight loop; the look-behind then tries ``starts`` as a look-ahead from that character."""
+    return re.compile(f"[{first}](?<=(?=(?:{starts}))(?s:.))")
 
 
 class Gated:

@@ -205,7 +205,7 @@ def _patterns() -> dict[str, regex.Pattern | Gated | Triggered | LatinGated]:
     )
     starts["year_slot_en"] = rf"(?:{slot_words})\s+\d"
     for name, where in starts.items():
-        pats[name] = Triggered(pats[name], where)
+        pats[name] = Triggered(pats[name], where, first=r"\d" if name == "md" else r"\da-z")
     # Every match of these holds a Latin letter: texts without one are not scanned.
     for name in (
         "mon_num",

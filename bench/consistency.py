@@ -956,8 +956,11 @@ class Injector:
                     nval = rng.randint(10, 90)
                     mval = max(1, round(nval * rng.choice([0.5, 0.6, 1.5, 2])))
                 c.update(n=nval, m=mval, m10=mval * 10)
-                t_en = rng.choice(kbank[kind]["en"])
-                t_ot = rng.choice(kbank[kind][other])
+                # The two sentences translate each other (the banks are aligned by index):
+                # "residents took part in the drill" is not "약 200명이 포럼에 참석했다".
+                k_i = rng.randrange(len(kbank[kind]["en"]))
+                t_en = kbank[kind]["en"][k_i]
+                t_ot = kbank[kind][other][k_i % len(kbank[kind][other])]
                 r1, r2 = render(t_en, c), render(t_ot, c)
                 order = [r1, r2] if rng.random() < 0.6 else [r2, r1]
                 text, offs = insert_lines(a.text, [order[0][0], order[1][0]], rng)

@@ -298,7 +298,11 @@ def _anchors(a: list[_Item], b: list[_Item]) -> list[tuple[int, int]]:
     return chain[::-1]
 
 
-def _pairs_in_gap(xs: list[_Item], ys: list[_Item]) -> Iterator[tuple[_Item, _Item]]:
+def _pairs_in_gap(
+    xs: list[_Item],
+    ys: list[_Item],
+    topics: Callable[[_Item], frozenset[str]] | None = None,
+) -> Iterator[tuple[_Item, _Item]]:
     """Pairs of one quantity on each side of a gap between anchors: the only one of its kind
     on each side; else the only one of its kind on an adjacent line of the other language.
     Untyped counts ("14 poisonings", "eight charges") anchor but never pair."""
@@ -318,6 +322,11 @@ def _pairs_in_gap(xs: list[_Item], ys: list[_Item]) -> Iterator[tuple[_Item, _It
         else:
             left_x += gx
             left_y += gy
+    if left_x and left_y and topics is not None:
+        for x, y in list(_same_topic_pairs(left_x, left_y, topics)):
+            left_x.remove(x)
+            left_y.remove(y)
+            yield x, y
     if left_x and left_y:
         yield from _adjacent_pairs(left_x, left_y)
     yield from _single_line_pairs(xs, ys)
@@ -397,7 +406,7 @@ def _cross_pairs(
             yield xs[0], ys[0]
             prev_i, prev_j = i, j
             continue
-        for x, y in _pairs_in_gap(xs, ys):
+        for x, y in _pairs_in_gap(xs, ys, topics):
             done |= {id(x), id(y)}
             yield x, y
         prev_i, prev_j = i, j
@@ -426,11 +435,13 @@ def _same_topic_pairs(
     quantity of its kind in a sentence naming an event of the same class, on each side."""
     if not xs or not ys:
         return
-    by_topic: dict[str, tuple[list[_Item], list[_Item]]] = defaultdict(lambda: ([], []))
+    by_topic: dict[tuple[str, str], tuple[list[_Item], list[_Item]]] = defaultdict(lambda: ([], []))
     for side, items in ((0, xs), (1, ys)):
         for it in items:
+            if it.cls in ("num", "count:?"):
+                continue
             for t in topics(it):
-                by_topic[t][side].append(it)
+                by_topic[(t, it.cls)][side].append(it)
     for gx, gy in by_topic.values():
         if len(gx) == 1 and len(gy) == 1:
             yield gx[0], gy[0]

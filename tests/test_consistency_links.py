@@ -75,6 +75,18 @@ def test_a_sentence_naming_the_same_event_pairs_across_the_text() -> None:
     assert _texts(text, "FC110") == ["약 1,500명"] or _texts(text, "FC110") == ["1,500명"]
 
 
+def test_a_count_links_to_its_translation_through_its_noun() -> None:
+    text = (
+        "Some 640 residents joined the evacuation exercise.\n"
+        "Officials said 12 people were treated for smoke.\n"
+        "연기를 마신 12명이 치료를 받았다.\n"
+        "당국은 대피로 4곳을 열었고 버스 9대와 직원 30명을 배치했다.\n"
+        "대피 훈련에는 주민 460명이 참여했다."
+    )
+    assert _texts(text, "FC110") == ["460명"]
+    assert _texts(text.replace("460명", "640명"), "FC110") == []
+
+
 def test_untyped_counts_are_not_compared() -> None:
     text = "The court heard 14 charges.\n법원은 8건의 혐의를 심리했다."
     assert _texts(text, "FC110") == []

@@ -15,6 +15,7 @@ import bisect
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 import regex
@@ -22,7 +23,9 @@ import regex
 from .. import facts as K
 from ..context import Context
 from ..extract.events import head_classes_in
+from ..extract.patterns import alternation
 from ..facts import Fact
+from ..resources import lexicon
 from . import Hit, kind
 from .measures import compatible, count_type, is_approx, number
 
@@ -557,16 +560,32 @@ def _sums_to(h: _Item, first: _Item, body: list[_Item]) -> bool:
 
 
 def _topics(ctx: Context) -> Callable[[_Item], frozenset[str]]:
-    """The event classes (forum, festival ...) an item's sentence names, read once each."""
+    """What an item's sentence is about, read once each: the event classes it names (forum,
+    festival ...) and what its counts count (residents, 주민, 居民 ...)."""
     seen: dict[int, frozenset[str]] = {}
+    pattern, concept = _count_nouns()
 
     def of(it: _Item) -> frozenset[str]:
         s, e = ctx.sentence_at(it.fact.start)
         if s not in seen:
-            seen[s] = frozenset(head_classes_in(ctx.doc.text[s:e]))
+            text = ctx.doc.text[s:e]
+            nouns = {concept[m.group().lower()] for m in pattern.finditer(text)}
+            seen[s] = frozenset(head_classes_in(text) | nouns)
         return seen[s]
 
     return of
+
+
+@cache
+def _count_nouns() -> tuple[regex.Pattern, dict[str, str]]:
+    concept: dict[str, str] = {}
+    for name, words in lexicon("events").get("count_nouns", {}).items():
+        for w in words:
+            concept[w.lower()] = "noun:" + name
+    return (
+        regex.compile(rf"(?i:(?<![\p{{Latin}}])(?:{alternation(concept)})(?![\p{{Latin}}]))"),
+        concept,
+    )
 
 
 def _hit(x: Fact, y: Fact, where: str) -> Hit:

@@ -189,8 +189,11 @@ def _patterns() -> dict[str, regex.Pattern | Gated | Triggered | LatinGated]:
         pats[name] = Gated(pats[name], chars)
     # Where the English patterns can begin, each with what must follow (see Triggered).
     fmon, fwd = folded_alt(cal["months_en"]), folded_alt(wd["en"])
+    year4 = r"(?:1\d|2[0-2])\d\d"
     starts = {
         "md": r"(?<![0-9./\-])\d\d?[/\-.]",
+        "mon_num": rf"(?<![a-z0-9])(?:{year4}[/\-](?:{fmon})|(?:{fmon})[/\-]?\d)",
+        "en_my": rf"(?<![a-z])(?:{fmon})\.?(?:,?\s+|\s+of\s+){year4}",
         "en_mdy": rf"(?:{fwd})\.?,?\s+(?:{fmon})|(?<![a-z])(?:{fmon})\.?\s+\d",
         "en_dmy": rf"(?:{fwd}),?\s+(?:the\s+)?\d|the\s+\d"
         rf"|(?<!\d)\d\d?(?:st|nd|rd|th)?(?:\s+(?:of\s+)?(?:{fmon})"

@@ -183,6 +183,7 @@ def _patterns() -> dict[str, regex.Pattern | Gated | Triggered | LatinGated]:
         "cjk_ym": "年",
         "year_cjk": "년年",
         "year_slot_prefix": "年",
+        "year_slot_cjk": "년年",
         "relative_cjk": firsts(rel["ko"], rel["zh"], rel["ja"]),
     }
     for name, chars in needs.items():

@@ -364,9 +364,24 @@ def _negative_words() -> tuple[str, ...]:
 _SLASH = regex.compile(r"^(?:(?P<whole>\S+)\s+)?(?P<num>[^\s/／]+)\s?[/／]\s?(?P<den>[^\s/／]+)$")
 # Powers: '1.3x10^6', '-12.32×10の14乗' and '1e10' scale by ten; '1.1^23', '2500の-1乗' raise.
 _TIMES_TEN = regex.compile(
-    r"^(?P<base>.+?)(?:\s?[x×*]\s?10\s?(?:\^|の)|[eE])(?P<exp>[-+−]?\d+)乗?$"
+    r"^(?P<base>.+?)(?:\s?[x×*]\s?(?:10|十)\s?(?:\^|の)\s?(?P<exp>.+?)乗?|[eE](?P<e>[-+−]?\d+))$"
 )
-_POWER = regex.compile(r"^(?P<base>.+?)(?:\^|の)(?P<exp>[-+−]?\d+)乗?$")
+_POWER = regex.compile(r"^(?P<base>.+?)\s?(?:\^|の)\s?(?P<exp>.+?)乗?$")
+_EXPONENT_SIGN = regex.compile(r"^\s*(?:[-−+]|マイナス|마이너스|负|負|minus)")
+
+
+def _exponent(text: str) -> float | None:
+    """An exponent, in digits or words, its minus signs counted ("--23" is 23)."""
+    negative = False
+    m = _EXPONENT_SIGN.match(text)
+    while m:
+        negative ^= m.group().strip() != "+"
+        text = text[m.end() :]
+        m = _EXPONENT_SIGN.match(text)
+    value = parse_number(text.strip()) if text.strip() else None
+    if value is None or value != int(value):
+        return None
+    return -value if negative else value
 
 
 @cache
@@ -432,7 +447,8 @@ def parse_number(text: str) -> float | None:
         m = _POWER.match(t)
         power = bool(m) and ("^" in t or t.endswith("乗"))
     if m and (power or m.re is _TIMES_TEN):
-        base, exp = parse_number(m["base"]), parse_digits(m["exp"])
+        base = parse_number(m["base"])
+        exp = parse_digits(m["e"]) if m.re is _TIMES_TEN and m["e"] else _exponent(m["exp"])
         if base is not None and exp is not None and abs(exp) < 300:
             try:
                 return base**exp if power else base * 10**exp

@@ -316,3 +316,26 @@ def test_korean_first_before_noun() -> None:
     assert ("첫", "1") in _facts("첫 경기에서 이겼다.", "ordinal")
     # 첫 번째 is read with its 째, once.
     assert _facts("첫 번째 경기", "ordinal") == [("첫 번째", "1")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("面積は二の十乗です。", ("二の十乗", "1024")),
+        ("値は３．２×１０の５乗になる。", ("３．２×１０の５乗", "320000")),
+        ("It equals 2^--5 here.", ("2^--5", "32")),
+    ],
+)
+def test_powers(text: str, expected: tuple[str, str]) -> None:
+    assert expected in _facts(text, "number")
+
+
+@pytest.mark.parametrize(
+    "text", ["他们整理好队伍出发了。", "请把桌子收拾干净。", "船终于靠近大陆。"]
+)
+def test_financial_numeral_inside_a_word(text: str) -> None:
+    assert _facts(text, "number") == []
+
+
+def test_financial_numerals_in_an_amount() -> None:
+    assert ("伍拾", "50") in _facts("合计伍拾元整。", "number")

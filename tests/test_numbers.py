@@ -109,3 +109,18 @@ def test_format_number() -> None:
 )
 def test_parse_number_more(text: str, value: float) -> None:
     assert parse_number(text) == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("2^--3", 8),
+        ("-3^+2", -9),
+        ("三の二乗", 9),
+        ("四・五のマイナス一乗", 1 / 4.5),
+        ("１．５×１０の３乗", 1500),
+        ("２の−２乗", 0.25),
+    ],
+)
+def test_parse_powers(text: str, value: float) -> None:
+    assert parse_number(text) == pytest.approx(value)

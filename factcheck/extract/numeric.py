@@ -611,12 +611,18 @@ def _extract_numeric(doc: Document) -> Iterator[Fact]:
 
     pronoun_before = _one_pronoun_before()
     sino_syllables = lexicon("numerals")["ko_sino"]["digits"]
+    financial = frozenset(lexicon("numerals")["han"]["financial"])
     for m, value in numerals:
         num = m.group()
         if value is None or _lone_unit(num.strip()) or num in sino_syllables:
             continue  # 일, 이, 사 alone are words ("day", "this", "company")
         if num == "十" and text[m.end() : m.end() + 1] in _NOT_TEN_BEFORE:
             continue
+        if num in financial and (
+            _is_han(text[m.start() - 1 : m.start()] or " ")
+            or _is_han(text[m.end() : m.end() + 1] or " ")
+        ):
+            continue  # 队伍, 收拾, 大陆: a word, not an amount
         if num.lower() == "one" and pronoun_before.search(text, max(0, m.start() - 20), m.start()):
             continue  # "that one", "the one": a pronoun, not a count
         s, e = m.span()

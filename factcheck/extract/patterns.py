@@ -80,8 +80,9 @@ def digit_number() -> str:
         # "- 1,200,000": a spaced minus only where no word or number stands before it.
         rf"|(?:[-−－+](?=[\d.．])|(?<![\p{{L}}\d][ \t]?)[-−－][ \t](?=\d))?"
         rf"(?:{_DIGIT_BODY})"
-        r"(?:[eE][-+]?\d+(?![\p{L}\d])|\^[-−]?\d+|\s?[x×*]\s?10\s?(?:\^|の)[-−]?\d+乗?"
-        r"|の[-−]?\d+乗)?"
+        # Exponents, their signs doubled at times ("1.1^--23", "−1.1の−−23乗").
+        r"(?:[eE][-+]?\d+(?![\p{L}\d])|\^(?:[-−－+]|マイナス)*\d+"
+        r"|\s?[x×*]\s?(?:10|１０)\s?(?:\^|の)[-−－]*\d+乗?|の[-−－]*\d+乗)?"
         # A scale letter may touch CJK text ("3.2kパーセント"), not more Latin ("10km").
         rf"(?:\s?(?:{suffix})(?![\p{{Latin}}\d])"
         # G and b read as billions only after decimals or grouped digits ("1.2b", "1,674.5 G"),
@@ -194,6 +195,8 @@ def han_numeral() -> str:
     first = rf"[{d}{small}\d{char_class(han['negative'])}\-−－半]"
     return (
         rf"(?={first})(?:{neg})?(?:"
+        # Powers: 一・一の二十三乗, 十二・三二×十の十四乗, 二・五のマイナス一乗, 2点5^マイナス1.
+        rf"{num}(?:\s?[×x*]\s?(?:十|10|１０))?(?:\s?の\s?(?:{neg})*{num}乗|\^(?:{neg})*{num})|"
         # 百分之 alone is a percentage, not one hundredth.
         rf"(?:{num}\s?(?:{mixed})\s?)?(?!百\s?分\s?之)(?:{num})\s?(?:{frac}|分\s+之)\s?(?:{neg})?{num}"
         rf"|(?:{num}\s?(?:{mixed})\s?)?{num}\s?(?:{ja_frac})\s?(?:{neg})?{num}"

@@ -274,40 +274,55 @@ def test_triggered_scans_find_what_a_full_scan_finds() -> None:
     assert checked >= 5
 
 
-def _scan_patterns():
-    """(name, pattern) of the temporal scans, wrappers for Latin-only texts taken off."""
+def _layers(pat):
+    """A temporal scan and the patterns it wraps, outermost first, the regex last."""
+    import regex
+
+    while not isinstance(pat, regex.Pattern):
+        yield pat
+        pat = pat.pattern
+    yield pat
+
+
+def _all_scans():
     from factcheck.extract import temporal, temporal_clock, temporal_period, temporal_rel
-    from factcheck.extract.base import LatinGated
 
     for mod in (temporal, temporal_clock, temporal_period, temporal_rel):
-        for name, pat in mod._patterns().items():
-            yield name, pat.pattern if isinstance(pat, LatinGated) else pat
+        yield from mod._patterns().items()
+
+
+def _scan_patterns():
+    """(name, pattern) of the temporal scans, gates for whole texts taken off."""
+    from factcheck.extract.base import Gated, LatinGated
+
+    for name, pat in _all_scans():
+        while isinstance(pat, (Gated, LatinGated)):
+            pat = pat.pattern
+        yield name, pat
 
 
 def test_latin_gated_patterns_match_only_with_latin_letters() -> None:
     import regex
 
-    from factcheck.extract import temporal, temporal_clock, temporal_period, temporal_rel
-    from factcheck.extract.base import LatinGated, Triggered
+    from factcheck.extract.base import LatinGated
 
     checked = 0
-    for mod in (temporal, temporal_clock, temporal_period, temporal_rel):
-        for name, pat in mod._patterns().items():
-            if not isinstance(pat, LatinGated):
-                continue
-            inner = pat.pattern
-            full = inner.pattern if isinstance(inner, Triggered) else inner
-            for text in [*_TRIGGER_TEXTS, *_PERIOD_TEXTS]:
-                for m in full.finditer(text):
-                    checked += 1
-                    assert regex.search(r"\p{Latin}", m[0]), (name, m[0])
-            assert not list(pat.finditer("2023年11月22日 12:30 3/4 1990 '99 오후 3시"))
+    for name, pat in _all_scans():
+        layers = list(_layers(pat))
+        if not any(isinstance(layer, LatinGated) for layer in layers):
+            continue
+        for text in [*_TRIGGER_TEXTS, *_PERIOD_TEXTS]:
+            for m in layers[-1].finditer(text):
+                checked += 1
+                assert regex.search(r"\p{Latin}", m[0]), (name, m[0])
+        assert not list(pat.finditer("2023年11月22日 12:30 3/4 1990 '99 오후 3시"))
     assert checked >= 40
 
 
 _PERIOD_TEXTS = [
     "In the 1990s and the '80s, the last two decades, the 21st century, Q3 2016, the third "
     "quarter of 2016, last quarter, H1 2016, this weekend, the past 3 years, next 2 days.",
+    "THE FIRST HALF OF 2020, the Final Quarter, 2019 H2, the next three Decades, my Weekend.",
 ]
 
 
@@ -322,16 +337,17 @@ _GATE_TEXTS = [
 
 
 def test_gated_patterns_match_only_with_their_characters() -> None:
-    from factcheck.extract import temporal, temporal_clock, temporal_period, temporal_rel
     from factcheck.extract.base import Gated
 
     checked = 0
-    for mod in (temporal, temporal_clock, temporal_period, temporal_rel):
-        for name, pat in mod._patterns().items():
-            if not isinstance(pat, Gated):
+    for name, pat in _all_scans():
+        layers = list(_layers(pat))
+        for gate in layers:
+            if not isinstance(gate, Gated):
                 continue
-            for text in _GATE_TEXTS:
-                for m in pat.pattern.finditer(text):
+            for text in [*_GATE_TEXTS, *_PERIOD_TEXTS]:
+                for m in layers[-1].finditer(text):
                     checked += 1
-                    assert any(c in m[0] for c in pat.chars), (name, m[0])
+                    found = m[0].casefold() if gate.folded else m[0]
+                    assert any(c in found for c in gate.chars), (name, m[0])
     assert checked >= 30

@@ -108,16 +108,23 @@ def _every_start(starts: str, first: str) -> re.Pattern:
 
 
 class Gated:
-    """A pattern every match of which holds one of ``chars``: a text holding none of them is
-    not scanned at all (a Korean pattern in an English article). ``str.__contains__`` looks
-    for a character far faster than a regex scan tries a pattern."""
+    """A pattern every match of which holds one of ``chars`` (characters or words): a text
+    holding none of them is not scanned at all (a Korean pattern in an English article).
+    ``str.__contains__`` looks for a string far faster than a regex scan tries a pattern.
+    With ``folded``, the words are looked for in the case-folded text (for (?i) patterns)."""
 
-    def __init__(self, pattern: regex.Pattern, chars: Iterable[str]):
+    def __init__(self, pattern: regex.Pattern | Triggered, chars: Iterable[str], folded=False):
         self.pattern = pattern
-        self.chars = "".join(sorted(set(chars)))
+        self.chars = tuple(sorted({c.casefold() if folded else c for c in chars}))
+        self.folded = folded
 
     def finditer(self, text: str) -> Iterator[regex.Match]:
-        if any(c in text for c in self.chars):
+        within = text
+        if self.folded:
+            within = _casefold(text)
+            if len(within) != len(text):
+                return self.pattern.finditer(text)
+        if any(c in within for c in self.chars):
             return self.pattern.finditer(text)
         return iter(())
 

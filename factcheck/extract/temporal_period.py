@@ -181,11 +181,11 @@ def _patterns() -> dict[str, regex.Pattern | Gated | LatinGated]:
     within = cal["span_within"]
     # Characters every match of these holds: texts without them are not scanned.
     needs = {
-        "decade_cjk": "代대",
-        "century_cjk": "纪紀세",
-        "quarter_cjk": "분四季",
-        "quarter_rel_cjk": "분四季",
-        "half_cjk": firsts(cal["halves"]["ko"], cal["halves"]["zh"], cal["halves"]["ja"]),
+        "decade_cjk": ["年代", "년대"],
+        "century_cjk": ["世纪", "世紀", "세기"],
+        "quarter_cjk": ["분기", "四半期", "季"],
+        "quarter_rel_cjk": ["분기", "四半期", "季度"],
+        "half_cjk": [*cal["halves"]["ko"], *cal["halves"]["zh"], *cal["halves"]["ja"]],
         "weekend_cjk": firsts(wk["ko"], wk["zh"], wk["ja"]),
         "span_ko": firsts(srel["ko"]),
         "span_ko_within": firsts(within["ko"]),
@@ -199,6 +199,17 @@ def _patterns() -> dict[str, regex.Pattern | Gated | LatinGated]:
     english += ("quarter_rel_en", "half_en", "weekend_en", "span_en")
     for name in english:
         pats[name] = LatinGated(pats[name])
+    # Words every match of these holds, in any case.
+    words = {
+        "decade_rel_en": ["decade"],
+        "century_en": ["century"],
+        "quarter_ord_en": ["quarter", "half"],
+        "quarter_rel_en": ["quarter"],
+        "weekend_en": wk["en"],
+    }
+    for name, ws in words.items():
+        pats[name] = Gated(pats[name], ws, folded=True)
+    pats["half_en"] = Gated(pats["half_en"], ["H1", "H2"])
     return pats
 
 

@@ -267,7 +267,7 @@ def test_triggered_scans_find_what_a_full_scan_finds() -> None:
     for name, pat in _scan_patterns():
         if isinstance(pat, Triggered):
             checked += 1
-            for text in _TRIGGER_TEXTS:
+            for text in [*_TRIGGER_TEXTS, *_GATE_TEXTS, *_PERIOD_TEXTS]:
                 full = [(m.span(), m.groups()) for m in pat.pattern.finditer(text)]
                 fast = [(m.span(), m.groups()) for m in pat.finditer(text)]
                 assert fast == full, (name, text)

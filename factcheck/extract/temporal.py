@@ -210,6 +210,23 @@ def _patterns() -> dict[str, regex.Pattern | Gated | Triggered | LatinGated]:
     starts["year_slot_en"] = rf"(?:{slot_words})\s+\d"
     for name, where in starts.items():
         pats[name] = Triggered(pats[name], where, first=r"\d" if name == "md" else r"\da-z")
+    # CJK dates begin with a month word (이달, 上个月) or a numeral that a date mark or a
+    # range sign follows.
+    ko_rel = [k for k, v in rel["ko"].items() if v[0] == "month"]
+    pats["ko"] = Triggered(
+        pats["ko"].pattern,
+        rf"{folded_alt(ko_rel)}|\d+\s{{0,2}}[년월일~〜～\-–부에]",
+        first=rf"\d{firsts(ko_rel)}",
+    )
+    cjk_rel = [k for lang in ("zh", "ja") for k, v in rel[lang].items() if v[0] == "month"]
+    han = "〇零一二三四五六七八九十"
+    pats["cjk"] = Triggered(
+        pats["cjk"].pattern,
+        rf"{folded_alt(cjk_rel)}|(?:\d+|[{han}]+)\s*[年月日号號~〜～\-–—至到か]",
+        first=rf"\d{han}{firsts(cjk_rel)}",
+    )
+    pats["ko"] = Gated(pats["ko"], "일")
+    pats["cjk"] = Gated(pats["cjk"], "日号號")
     # Every match of these holds a Latin letter: texts without one are not scanned.
     for name in (
         "mon_num",

@@ -599,8 +599,17 @@ def _hit(x: Fact, y: Fact, where: str) -> Hit:
 
 
 def _disagree(x: _Item, y: _Item, tol: float, rounding: float) -> bool:
-    approx = is_approx(x.fact) or is_approx(y.fact)
+    approx = is_approx(x.fact) or is_approx(y.fact) or _round(x.value) or _round(y.value)
     return not compatible(x.value, y.value, approx, tol, rounding)
+
+
+def _round(v: float) -> bool:
+    """A round number ("30,000 runners", "3만 명") is a careful writer's approximation of
+    "28,750": at most two significant digits, from 100 up."""
+    if v < 100 or v != int(v):
+        return False
+    digits = str(int(v)).rstrip("0")
+    return len(digits) <= 2
 
 
 @kind("cross-language-quantity")

@@ -151,8 +151,27 @@ def _patterns() -> dict[str, regex.Pattern | Triggered | Gated | LatinGated]:
     pats["dur_en"] = LatinGated(pats["dur_en"])
     # Every CJK time holds a CJK character except the bare clock form "12:30".
     pats["cjk"] = Triggered(pats["cjk"], "", has_cjk, r"(?<![\d:])[012]?\d:\d\d")
+    # A CJK duration begins with a bound word, a duration word (하루, 半天) or an amount
+    # that a unit follows.
+    native = _KO_NATIVE[3:-1].split("|")
+    ko_first = [*bounds["ko_before"], *dwords["ko"], *native, "몇"]
+    pats["dur_ko"] = Triggered(
+        pats["dur_ko"],
+        rf"{folded_alt([*bounds['ko_before'], *dwords['ko']])}"
+        rf"|(?:\d[\d.]*|몇|[일이삼사오육칠팔구십]+|{folded_alt(native)})\s?"
+        rf"(?:{folded_alt([*du['ko'], *ko_native_unit.split('|')])})",
+        first=rf"\d일이삼사오육칠팔구십{firsts(ko_first)}",
+    )
     pats["dur_ko"] = Gated(
         pats["dur_ko"], firsts(du["ko"], dwords["ko"], ko_native_unit.split("|"))
+    )
+    zh_words = [*bounds["zh_before"], *bounds["ja_before"], "まる", *dwords["zh"], *dwords["ja"]]
+    zh_num = "零〇一二三四五六七八九十百两兩几幾数"
+    pats["dur_cjk"] = Triggered(
+        pats["dur_cjk"],
+        rf"{folded_alt(zh_words)}|(?:\d[\d.]*|[{zh_num}]+)\s?[个個]?"
+        rf"(?:{folded_alt([*du['zh'], *du['ja']])})",
+        first=rf"\d{zh_num}{firsts(zh_words)}",
     )
     pats["dur_cjk"] = Gated(pats["dur_cjk"], firsts(du["zh"], du["ja"], dwords["zh"], dwords["ja"]))
     return pats

@@ -11,6 +11,7 @@ import regex
 
 from .. import facts as K
 from ..context import Context
+from ..extract.events import event_signature
 from ..facts import Fact
 from ..resources import lexicon
 from . import Hit, kind
@@ -49,6 +50,19 @@ _PARTIAL_AFTER = regex.compile(
 )
 # Kept for the share rule: any list separator of any language.
 SEPARATOR = regex.compile(rf"{_EN_SEP}|{_KO_SEP}|{_CJK_SEP}|·|・")
+
+
+_CLAUSE_COMMA = regex.compile(r"[，,]")
+
+
+def _all_places(listed: str) -> bool:
+    places = _place_concepts()
+    return all(event_signature(i)[1] & places for i in _items(listed, "cjk"))
+
+
+@cache
+def _place_concepts() -> frozenset[str]:
+    return frozenset(lexicon("events").get("places", ()))
 
 
 def _family(lang: str) -> str:
@@ -125,6 +139,10 @@ def _listed_before(text: str, c: Fact, limit: int) -> tuple[int, int, list[str],
         return None
     window_start = max(limit, c.start - 80)
     m = _BEFORE[fam].search(text[window_start : c.start])
+    if m and fam == "cjk" and _CLAUSE_COMMA.search(m["list"]) and not _all_places(m["list"]):
+        # "在釜山开幕，来自三国": in Chinese a comma joins clauses; 、 joins names. A comma
+        # list counts only when every item is a known place.
+        m = None
     if m:
         return (
             window_start + m.start("list"),

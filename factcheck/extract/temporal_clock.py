@@ -150,7 +150,18 @@ def _patterns() -> dict[str, regex.Pattern | Triggered | Gated | LatinGated]:
     # Every match of these holds a Latin letter: texts without one are not scanned.
     pats["dur_en"] = LatinGated(pats["dur_en"])
     # Every CJK time holds a CJK character except the bare clock form "12:30".
-    pats["cjk"] = Triggered(pats["cjk"], "", has_cjk, r"(?<![\d:])[012]?\d:\d\d")
+    # Otherwise one begins with a word before the hour (大约, 오후, 午後), a named time, or an
+    # hour: a numeral that an hour mark follows, or digits that a colon follows.
+    cjk_words = [*approx["zh_before"], *parts["ko"], *parts["zh"], *parts["ja"]]
+    cjk_words += [*named["ko"], *named["zh"], *named["ja"]]
+    hour_first = "零〇一二三四五六七八九十两兩이삼사오육칠팔구십일"
+    pats["cjk"] = Triggered(
+        pats["cjk"],
+        rf"{folded_alt(cjk_words)}|{_CJK_NUM}\s?[시時时点點]|(?<![\d:])[012]?\d:\d\d",
+        has_cjk,
+        r"(?<![\d:])[012]?\d:\d\d",
+        first=rf"\d{hour_first}{firsts(cjk_words)}{firsts(_KO_NATIVE[3:-1].split('|'))}",
+    )
     # A CJK duration begins with a bound word, a duration word (하루, 半天) or an amount
     # that a unit follows.
     native = _KO_NATIVE[3:-1].split("|")

@@ -106,8 +106,9 @@ def edition_arithmetic(ctx: Context, params: dict[str, Any]) -> Iterator[Hit]:
             else:
                 # "The festival has been held since 2009": a head noun alone refers back to
                 # the event of the sentence just before.
-                near = abs(index[(ys, ye)] - index[(es, ee)]) <= 1
-                linked = near and head is not None and head in head_classes_in(text[ys:ye])
+                linked = head is not None and _chained(
+                    ctx, sentences, index[(es, ee)], index[(ys, ye)], head
+                )
             if not linked:
                 continue
             if not (annual.search(text, es, ee) or annual.search(text, ys, ye)):
@@ -136,6 +137,17 @@ def edition_arithmetic(ctx: Context, params: dict[str, Any]) -> Iterator[Hit]:
                 "expected": _ordinal(expected),
             },
         )
+
+
+def _chained(ctx: Context, sentences: list, a: int, b: int, head: str) -> bool:
+    """The event of sentence a is still the subject in sentence b: b names its class, and so
+    does every sentence between ("本届电影节 ...", "电影节自1993年 ..."), at most 3 apart."""
+    lo, hi = min(a, b), max(a, b)
+    text = ctx.doc.text
+    between = [(s, e) for s, e in sentences[lo + 1 : hi + 1] if text[s:e].strip()]
+    if len(between) > 3:
+        return False
+    return all(head in head_classes_in(text[s:e]) for s, e in between)
 
 
 def _ordinal(n: int) -> str:

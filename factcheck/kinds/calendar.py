@@ -248,7 +248,7 @@ def _loose_weekdays(ctx: Context) -> Iterator[tuple[int, int, int, Fact | None, 
                     continue
                 yield s, e, wd, _text_date(ctx, md.start(), md.end(), day), day
     for w in ctx.by_kind[K.DATE]:
-        if not regex.fullmatch(r"XXXX-WXX-\d", w.value) or w.attrs.get("within"):
+        if not w.value.startswith("XXXX-WXX-") or w.attrs.get("within"):
             continue
         gap = _WD_DATE_GAP.match(text, w.end)
         if gap is None or gap.end() == w.end:
@@ -257,12 +257,14 @@ def _loose_weekdays(ctx: Context) -> Iterator[tuple[int, int, int, Fact | None, 
         day = _last_day(f, ctx) if f is not None else None
         if day is not None:
             yield w.start, w.end, int(w.value[-1]), f, day
-    if "," in text:
-        for m in _TWO_LETTER_WD.finditer(text):
-            f = by_start.get(m.end())
-            day = _last_day(f, ctx) if f is not None else None
-            if day is not None:
-                yield m.start("wd"), m.end("wd"), _WD_EN[m["wd"].lower()], f, day
+    # Two-letter weekdays are looked for only right before a date, never across the text.
+    for f in dates:
+        m = _TWO_LETTER_WD.search(text, max(0, f.start - 5), f.start)
+        if m is None or m.end() != f.start:
+            continue
+        day = _last_day(f, ctx)
+        if day is not None:
+            yield m.start("wd"), m.end("wd"), _WD_EN[m["wd"].lower()], f, day
 
 
 _DAY_MONTH = regex.compile(r"(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![\d/])")

@@ -68,6 +68,7 @@ _DIGITS = regex.compile(r"\d[\d,]*(?:\.\d+)?")
 # How far apart (as a share of each text) a value may move in translation and still be the
 # same quantity.
 _NEAR = 0.25
+_DIGIT = regex.compile(r"\d")
 # Up to this many quantities of a kind on each side of a gap pair up in order.
 _MAX_IN_ORDER = 1
 # Alignment work per language pair is bounded; a longer text is compared piecewise no further.
@@ -599,17 +600,17 @@ def _hit(x: Fact, y: Fact, where: str) -> Hit:
 
 
 def _disagree(x: _Item, y: _Item, tol: float, rounding: float) -> bool:
-    approx = is_approx(x.fact) or is_approx(y.fact) or _round(x.value) or _round(y.value)
+    approx = is_approx(x.fact) or is_approx(y.fact) or _round(x.fact) or _round(y.fact)
     return not compatible(x.value, y.value, approx, tol, rounding)
 
 
-def _round(v: float) -> bool:
-    """A round number ("30,000 runners", "3만 명") is a careful writer's approximation of
-    "28,750": at most two significant digits, from 100 up."""
-    if v < 100 or v != int(v):
-        return False
-    digits = str(int(v)).rstrip("0")
-    return len(digits) <= 2
+def _round(f: Fact) -> bool:
+    """A number written round ("30,000 runners", "1,200") is a careful writer's
+    approximation of "28,750": at most two significant digits before at least two zeros.
+    "52 billion won" and "560억원" are written exactly."""
+    digits = "".join(_DIGIT.findall(f.text))
+    core = digits.rstrip("0")
+    return 0 < len(core) <= 2 and len(digits) - len(core) >= 2
 
 
 @kind("cross-language-quantity")

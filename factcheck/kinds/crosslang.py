@@ -118,6 +118,8 @@ def _measure(f: Fact, text: str) -> tuple[str, float] | None:
             return None
         # Percentage points (a margin, a lead) are not shares: "13%포인트" vs "13%".
         return ("points" if _POINTS.match(text, f.end) else "percent"), n
+    if f.kind == K.DATE and f.attrs.get("relative"):
+        return _offset(f)
     if f.kind == K.NUMBER:
         n = number(f)
         if n is None:
@@ -126,6 +128,15 @@ def _measure(f: Fact, text: str) -> tuple[str, float] | None:
             return "age", n
         return "num", n  # anchors the alignment, never compared itself
     return None
+
+
+def _offset(f: Fact) -> tuple[str, float] | None:
+    """ "45 years later" / "27년 후", "32 years ago" / "16年前": an amount of time stated with
+    digits, counted from another moment ("last year" states no number)."""
+    off, unit = f.attrs.get("offset"), f.attrs.get("unit")
+    if not isinstance(off, int) or not off or not unit or not _DIGIT.search(f.text):
+        return None
+    return f"offset:{unit}{'+' if off > 0 else '-'}", float(abs(off))
 
 
 def _is_age(text: str, start: int, end: int) -> bool:

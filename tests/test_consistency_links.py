@@ -104,6 +104,19 @@ def test_ages_compare_across_languages(text: str, expected: list[str]) -> None:
     assert _texts(text, "FC110") == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("She left the band 12 years ago.\n그녀는 21년 전 밴드를 떠났다.", ["21년 전"]),
+        ("She left the band 12 years ago.\n그녀는 12년 전 밴드를 떠났다.", []),
+        ("They met again 30 years later.\n他们在20年后再次相见。", ["20年后"]),
+        ("They met again last year.\n他们在前年再次相见。", []),
+    ],
+)
+def test_time_counted_from_another_moment(text: str, expected: list[str]) -> None:
+    assert _texts(text, "FC110") == expected
+
+
 def test_headline_against_the_first_body_count_when_it_is_never_restated() -> None:
     text = (
         "Jeonju forum draws 4,000 visitors\n"

@@ -120,7 +120,8 @@ def test_batch_goes_on_past_a_bad_file(fixtures: Path, tmp_path: Path) -> None:
 def test_usage_errors_are_one_line(fixtures: Path) -> None:
     for args in (
         ["check"],
-        ["check", str(fixtures / SEED), "--date", "25/11/2023"],
+        ["check", str(fixtures / SEED), "--date", "03/04/2023"],
+        ["check", str(fixtures / SEED), "--date", "next Tuesday"],
         ["check", str(fixtures / SEED), "--select", "ZZ9"],
         ["frobnicate"],
         [],

@@ -19,7 +19,7 @@ against its reference time ("2013-02-22T00:00:00", "2013-02-21T00:00:00/2013-02-
 end exclusive). For Duckling cases only, predict() rewrites our value into that shape without
 adding knowledge: a date with X slots takes the fact's own ``resolved`` date; a month, week or
 year value starts at its first day; a range becomes start/(end + 1 day) from its ``resolved``
-pair; a clock time is put on the reference day (Duckling itself would move a time that has
+pair; a clock time joined to a day ("tomorrow at 5pm") takes the fact's ``resolved`` day, a bare clock time is put on the reference day (Duckling itself would move a time that has
 already passed to the next day; we do not, so those stay misses).
 """
 
@@ -94,6 +94,10 @@ def duckling_value(kind: str, value: str, attrs: dict, ref: dt.date) -> str:
             return dt.date.fromisocalendar(int(m[1]), int(m[2]), 1).isoformat() + "T00:00:00"
         if m := re.fullmatch(r"(\d{4})(?:-(\d\d))?(?:-(\d\d))?", value):
             return f"{m[1]}-{m[2] or '01'}-{m[3] or '01'}T00:00:00"
+    # a day joined with a clock time ("tomorrow at 5pm": "2013-02-13T17"): the fact's own day
+    if kind == "time" and isinstance(resolved, str):
+        if m := re.fullmatch(r".+T(\d\d)(?::(\d\d))?(?::\d\d)?", value):
+            return f"{resolved[:10]}T{m[1]}:{m[2] or '00'}:00"
     if kind == "time" and (m := re.fullmatch(r"T(\d\d)(?::(\d\d))?", value)):
         return f"{ref.isoformat()}T{m[1]}:{m[2] or '00'}:00"
     return value

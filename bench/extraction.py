@@ -19,7 +19,8 @@ against its reference time ("2013-02-22T00:00:00", "2013-02-21T00:00:00/2013-02-
 end exclusive). For Duckling cases only, predict() rewrites our value into that shape without
 adding knowledge: a date with X slots takes the fact's own ``resolved`` date; a month, week or
 year value starts at its first day; a range becomes start/(end + 1 day) from its ``resolved``
-pair; a clock time joined to a day ("tomorrow at 5pm") takes the fact's ``resolved`` day, a bare clock time is put on the reference day (Duckling itself would move a time that has
+pair; a clock time joined to a day ("tomorrow at 5pm") takes the fact's ``resolved`` day, and
+a bare clock time is put on the reference day (Duckling itself would move a time that has
 already passed to the next day; we do not, so those stay misses).
 """
 

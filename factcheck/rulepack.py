@@ -41,7 +41,7 @@ class Rule:
     source: str = ""
 
 
-def _example(raw: Any, where: str) -> Example:
+def _example(raw: Any, where: _Where) -> Example:
     if isinstance(raw, str):
         return Example(text=raw)
     if not isinstance(raw, dict) or "text" not in raw:
@@ -120,6 +120,20 @@ def _rule_line(path: Path, index: int) -> str:
     return f":{lines[index].rule}" if index < len(lines) else ""
 
 
+class _Where:
+    """Where a rule of a pack is, for error messages: "PATH:LINE: LABEL". The line needs a
+    second parse of the pack (node marks), which only an error should pay for, so it is
+    looked up when the message is formatted, not when the rule is loaded."""
+
+    __slots__ = ("index", "label", "path")
+
+    def __init__(self, path: Path, index: int, label: str):
+        self.path, self.index, self.label = path, index, label
+
+    def __str__(self) -> str:
+        return f"{self.path}{_rule_line(self.path, self.index)}: {self.label}"
+
+
 def load_pack(path: Path, known_kinds: set[str] | None = None) -> list[Rule]:
     try:
         text = path.read_text(encoding="utf-8")
@@ -136,13 +150,13 @@ def load_pack(path: Path, known_kinds: set[str] | None = None) -> list[Rule]:
         raise RuleError(f"{path}: a rule pack is a mapping with a 'rules' list")
     rules = []
     for i, raw in enumerate(data["rules"]):
-        where = f"{path}{_rule_line(path, i)}: rule #{i + 1}"
+        where = _Where(path, i, f"rule #{i + 1}")
         if not isinstance(raw, dict):
             raise RuleError(f"{where}: a rule is a mapping")
         missing = [k for k in _REQUIRED if k not in raw]
         if missing:
             raise RuleError(f"{where} ({raw.get('id', '?')}): missing {', '.join(missing)}")
-        where = f"{path}{_rule_line(path, i)}: {raw['id']}"
+        where = _Where(path, i, str(raw["id"]))
         if raw["severity"] not in SEVERITIES:
             raise RuleError(f"{where}: severity must be one of {', '.join(SEVERITIES)}")
         if known_kinds is not None and raw["kind"] not in known_kinds:
@@ -157,7 +171,7 @@ def load_pack(path: Path, known_kinds: set[str] | None = None) -> list[Rule]:
     return rules
 
 
-def _rule(raw: dict[str, Any], examples: dict[str, Any], where: str, path: Path) -> Rule:
+def _rule(raw: dict[str, Any], examples: dict[str, Any], where: _Where, path: Path) -> Rule:
     return Rule(
         id=str(raw["id"]),
         name=str(raw["name"]),

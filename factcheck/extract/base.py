@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import bisect
 import re
+import re._constants as sre
+import re._parser as sre_parse
 from collections.abc import Callable, Iterable, Iterator
 
 import regex
@@ -103,8 +105,76 @@ class Triggered:
 def _every_start(starts: str, first: str) -> re.Pattern:
     """A stdlib-re pattern matching one character wherever ``starts`` matches. It opens with
     a character class, which lets the engine skip other characters (CJK text, spaces) in a
-    tight loop; the look-behind then tries ``starts`` as a look-ahead from that character."""
-    return re.compile(f"[{first}](?<=(?=(?:{starts}))(?s:.))")
+    tight loop; the look-behind then tries ``starts`` as a look-ahead from that character.
+    The class is the first characters ``starts`` can match where they can be told from the
+    pattern itself ("sept|mon|\\d" -> [\\dms]): an English text then costs a look-ahead
+    at a few of its letters, not at every one of them as ``first`` (a-z) would."""
+    return re.compile(f"[{first_chars(starts) or first}](?<=(?=(?:{starts}))(?s:.))")
+
+
+_CATEGORIES = {
+    sre.CATEGORY_DIGIT: r"\d",
+    sre.CATEGORY_SPACE: r"\s",
+    sre.CATEGORY_WORD: r"\w",
+}
+
+
+def first_chars(pattern: str) -> str | None:
+    """The body of a character class holding every character a match of the stdlib-re
+    ``pattern`` can begin with, or None when that cannot be told (a match may be empty or
+    begin with any character, a negated class, a flag such as (?i))."""
+    try:
+        tree = sre_parse.parse(pattern)
+        if tree.state.flags & (re.IGNORECASE | re.VERBOSE):
+            return None
+        out: set[str] = set()
+        if _firsts_of(list(tree), out):
+            return None
+    except (ValueError, re.error):
+        return None
+    return "".join(sorted(out))
+
+
+def _class_char(code: int) -> str:
+    ch = chr(code)
+    return "\\" + ch if ch in "\\]^-[" else ch
+
+
+def _firsts_of(items: list, out: set[str]) -> bool:
+    """Add the first characters of a parsed sequence to ``out``; whether it can match
+    empty (then what follows it starts the match too). ValueError: cannot be told."""
+    for op, av in items:
+        if op is sre.LITERAL:
+            out.add(_class_char(av))
+            return False
+        if op is sre.IN:
+            for o, a in av:
+                if o is sre.LITERAL:
+                    out.add(_class_char(a))
+                elif o is sre.RANGE:
+                    out.add(f"{_class_char(a[0])}-{_class_char(a[1])}")
+                elif o is sre.CATEGORY and a in _CATEGORIES:
+                    out.add(_CATEGORIES[a])
+                else:  # a negated class, \S, \W ...
+                    raise ValueError(o)
+            return False
+        if op is sre.BRANCH:
+            empty = False
+            for alt in av[1]:
+                empty |= _firsts_of(alt, out)
+            if not empty:
+                return False
+        elif op is sre.SUBPATTERN:
+            if av[1] or av[2]:  # flags turned on or off inside
+                raise ValueError(op)
+            if not _firsts_of(av[3], out):
+                return False
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            if not _firsts_of(av[2], out) and av[0] > 0:
+                return False
+        elif op not in (sre.ASSERT, sre.ASSERT_NOT, sre.AT):  # zero width: the next item
+            raise ValueError(op)  # any character, a back reference ...
+    return True
 
 
 class Gated:

@@ -95,6 +95,17 @@ _SCRIPT_PASSAGE = regex.compile(
 )
 
 
+# Group numbers of _SCRIPT_PASSAGE: the passage kinds, and the *_last group inside each.
+_KIND_OF_GROUP = {
+    _SCRIPT_PASSAGE.groupindex[name]: name.removesuffix("_last")
+    for name in _SCRIPT_PASSAGE.groupindex
+}
+_LAST_GROUP = {
+    _SCRIPT_PASSAGE.groupindex[k]: _SCRIPT_PASSAGE.groupindex.get(k + "_last", 0)
+    for k in ("ko", "kana", "han", "en")
+}
+
+
 def segment_languages(text: str) -> list[Segment]:
     """Split ``text`` into language runs by Unicode script.
 
@@ -105,12 +116,13 @@ def segment_languages(text: str) -> list[Segment]:
     # one passage; what decides a Han run's language is only the kind and the sentence of
     # the run before it (its last letters) and after it (its first letters).
     runs: list[tuple[int, int, str, int]] = []
+    kind_of, last_of, groupindex = _KIND_OF_GROUP, _LAST_GROUP, _SCRIPT_PASSAGE.groupindex
     for m in _SCRIPT_PASSAGE.finditer(text):
-        kind = m.lastgroup or "en"
-        if kind.endswith("_last"):
-            kind = kind[:-5]
-        last = m.start(kind + "_last") if kind != "han" else -1
-        runs.append((m.start(), m.end(), kind, last if last >= 0 else m.start()))
+        g = m.lastindex or groupindex["en"]
+        kind = kind_of[g]
+        s = m.start()
+        last = m.start(last_of[groupindex[kind]]) if kind != "han" else -1
+        runs.append((s, m.end(), kind, last if last >= 0 else s))
     kinds = {r[2] for r in runs}
     # Han needs sentences only beside kana or Hangul: in Chinese alone it is Chinese.
     plain_han = not ({"kana", "ko"} & kinds)
@@ -123,7 +135,9 @@ def segment_languages(text: str) -> list[Segment]:
             if kind == "kana":
                 kana_sentences.add(sentence_of(s))
                 kana_sentences.add(sentence_of(last))
-    segments: list[Segment] = []
+    # (start, end, lang) of each segment, made Segments at the end: consecutive runs of one
+    # language are merged, most of them into the segment before.
+    spans: list[list] = []
     for i, (_, e, kind, _) in enumerate(runs):
         if kind == "kana":
             lang = "ja"
@@ -131,17 +145,15 @@ def segment_languages(text: str) -> list[Segment]:
             lang = "zh" if plain_han else _han_lang(runs, i, sentence_of, kana_sentences)
         else:
             lang = kind
-        if segments and segments[-1].lang == lang:
-            segments[-1] = Segment(segments[-1].start, e, lang)
+        if spans and spans[-1][2] == lang:
+            spans[-1][1] = e
         else:
             # The neutral gap before a run belongs to the run that follows it, except at the
             # very start, where it belongs to the first run.
-            start = segments[-1].end if segments else 0
-            segments.append(Segment(start, e, lang))
-    if segments:
-        last_seg = segments[-1]
-        segments[-1] = Segment(last_seg.start, len(text), last_seg.lang)
-    return segments
+            spans.append([spans[-1][1] if spans else 0, e, lang])
+    if spans:
+        spans[-1][1] = len(text)
+    return [Segment(s, e, lang) for s, e, lang in spans]
 
 
 def _sentence_index(text: str):

@@ -33,6 +33,16 @@ _CJK_NUM = rf"(?:\d{{1,2}}(?:\.\d+)?|{_HAN}|{_KO_SINO}|{_KO_NATIVE})"
 _CLOCK = r"(?P<ch>[012]?\d):(?P<cm>\d\d)(?::(?P<cs>[0-5]\d))?(?!\d)"
 
 
+# What may follow a Korean duration unit in the same word: particles and the suffixes of a
+# span (간, 동안, 째, 여, 가량, 이상 ...). Other Hangul makes the unit part of another word:
+# 4달러 (dollars), 3분기 (a quarter), 10주년 (an anniversary), 80년대 (a decade), 3분의 1.
+_KO_UNIT_END = (
+    r"(?!(?<=분)의\s?[\d일이삼사오육칠팔구십]|(?<=년)도)"
+    r"(?:(?!\p{Hangul})|(?=[간째씩여쯤께만안내이가은는을를의에도과와로나인였뿐새치반]"
+    r"|동안|남짓|정도|짜리|마다|밖에|미만|넘|부터|까지|으로|보다|초과|종일|전|후|뒤|사이))"
+)
+
+
 def _num(s: str | None) -> float | None:
     if not s:
         return None
@@ -55,16 +65,20 @@ def _patterns() -> dict[str, regex.Pattern | Triggered | Gated | LatinGated]:
     en_words = lexicon("numerals")["en"]
     hour_word = alternation([w for w, v in en_words["units"].items() if 1 <= v <= 12])
     minute_word = rf"(?:{alternation([*en_words['tens'], *[w for w, v in en_words['units'].items() if v >= 10]])})(?:[\s\-](?:{alternation([w for w, v in en_words['units'].items() if 1 <= v <= 9])}))?"
-    ap = r"(?P<ap>(?i:a\.m\.?|p\.m\.?|am\b|pm\b|[ap](?![\p{L}\d])))"
-    hour = rf"(?:(?P<h>\d{{1,2}})|(?P<hw>(?i:{hour_word})))"
+    # A bare "a"/"p" marks the half of the day only glued to digits ("7p"): "5 a day" and
+    # "one a story" hold no time.
+    ap = r"(?P<ap>(?i:a\.m\.?|p\.m\.?|am\b|pm\b|(?<=\d)[ap](?![\p{L}\d])))"
+    # Hour words begin and end a word: "someone", "nineteen" hold no hour.
+    hour = rf"(?:(?P<h>\d{{1,2}})|(?<![\p{{L}}\-])(?P<hw>(?i:{hour_word}))(?!\p{{L}}))"
     du = cal["duration_units"]
     bounds = cal["duration_bounds"]
     vague = cal["duration_vague"]
     dwords = cal["duration_words"]
     en_unit = alternation(du["en"])
-    en_amount = rf"(?:{en_num}|(?i:{alternation(vague['en'])})|(?i:an?))"
+    # Words begin a word: "Canada day" holds no "a day".
+    en_amount = rf"(?:{en_num}|(?<!\p{{L}})(?i:{alternation(vague['en'])}|an?))"
     en_atom = (
-        rf"(?:(?i:half\s+an?)\s+(?P<unit>(?i:{en_unit}))(?P<half>)"
+        rf"(?:(?<!\p{{L}})(?i:half\s+an?)\s+(?P<unit>(?i:{en_unit}))(?P<half>)"
         rf"|(?P<num>{en_amount})(?:\s+(?P<half>(?i:and\s+a\s+half|and\s+half)))?[\s\-]?(?P<unit>(?i:{en_unit}))\b"
         rf"(?:\s+(?P<half>(?i:and\s+a\s+half|and\s+half))\b)?)"
     )
@@ -75,8 +89,8 @@ def _patterns() -> dict[str, regex.Pattern | Triggered | Gated | LatinGated]:
     ko_native_unit = "시간|개월|주일|달|주|해"
     ko_atom = (
         rf"(?:(?P<word>{alternation(dwords['ko'])})"
-        rf"|(?:(?P<num>{ko_num})\s?(?P<unit>{ko_unit})|(?<!\p{{Hangul}})(?P<num>{_KO_NATIVE})\s?(?P<unit>{ko_native_unit}))"
-        rf"(?:\s?(?P<half>반)(?!\p{{Hangul}}))?)"
+        rf"|(?:(?P<num>{ko_num})\s?(?P<unit>{ko_unit})|(?<!\p{{Hangul}})(?P<num>{_KO_NATIVE})\s?(?P<unit>{ko_native_unit})){_KO_UNIT_END}"
+        rf"(?:\s?(?P<half>반){_KO_UNIT_END})?)"
     )
     alternation(du["zh"])
     alternation(du["ja"])
@@ -87,15 +101,15 @@ def _patterns() -> dict[str, regex.Pattern | Triggered | Gated | LatinGated]:
     )
     p = {
         "en": (
-            rf"(?:(?P<pre>(?i:{alternation(approx['en_before'])}))\s+)?(?<![\d:.,/])(?:"
+            rf"(?:(?<!\p{{L}})(?P<pre>(?i:{alternation(approx['en_before'])}))\s+)?(?<![\d:.,/])(?:"
             # half past seven, quarter to eight, 20 minutes past 3pm
-            rf"(?P<rel>(?i:(?:a\s+)?quarter|half|(?:{en_num})(?:\s+(?:minutes?|mins?))?))\s+(?P<dir>(?i:past|after|to|before|till))\s+"
-            rf"(?:(?P<rh>\d{{1,2}})|(?P<rhw>(?i:{hour_word}|noon|midnight)))(?:\s?(?P<rap>(?i:a\.m\.?|p\.m\.?|am\b|pm\b)))?"
-            rf"|(?P<h>\d{{1,2}}):(?P<mi>\d\d)(?::(?P<s>[0-5]\d))?(?!\d)\s?{ap}?"
+            rf"(?<![\p{{L}}\-])(?P<rel>(?i:(?:a\s+)?quarter|half|(?:{en_num})(?:\s+(?:minutes?|mins?))?))\s+(?P<dir>(?i:past|after|to|before|till))\s+"
+            rf"(?:(?P<rh>\d{{1,2}})(?!\d)|(?P<rhw>(?i:{hour_word}|noon|midnight))(?!\p{{L}}))(?:\s?(?P<rap>(?i:a\.m\.?|p\.m\.?|am\b|pm\b)))?"
+            rf"|(?P<h>\d{{1,2}}):(?P<mi>\d\d)(?::(?P<s>[0-5]\d))?(?!\d)(?:\s?{ap})?"
             rf"|{hour}\s?(?:(?P<mw>(?i:{minute_word}|o'?\s?clock))\s?)?{ap}"
-            rf"|(?P<hw2>(?i:{hour_word}))\s+(?P<mw2>(?i:{minute_word}))(?!\s*(?i:{en_unit}|percent|per|%))\b"
+            rf"|(?<![\p{{L}}\-])(?P<hw2>(?i:{hour_word}))\s+(?P<mw2>(?i:{minute_word}))(?!\s*(?i:{en_unit}|percent|per|%))\b"
             rf"|{hour.replace('P<h>', 'P<h3>').replace('P<hw>', 'P<hw3>')}\s?(?i:o'?\s?clock)"
-            rf"|(?P<named>(?i:{alternation(named['en'])}))\b"
+            rf"|(?<!\p{{L}})(?P<named>(?i:{alternation(named['en'])}))\b"
             rf")(?:\s+(?P<part>(?i:{en_after})))?"
         ),
         "cjk": (
@@ -109,7 +123,7 @@ def _patterns() -> dict[str, regex.Pattern | Triggered | Gated | LatinGated]:
             rf")(?P<post>{cjk_after})?"
         ),
         "dur_en": (
-            rf"(?:(?P<bound>(?i:{alternation(bounds['en_before'])}))\s+)?(?<![\d:.])"
+            rf"(?:(?<!\p{{L}})(?P<bound>(?i:{alternation(bounds['en_before'])}))\s+)?(?<![\d:.])"
             rf"{en_atom}(?:\s*,?\s*(?:(?i:and)\s+)?{en_atom})*"
         ),
         "dur_ko": (
@@ -128,14 +142,15 @@ def _patterns() -> dict[str, regex.Pattern | Triggered | Gated | LatinGated]:
     # Where an English time or duration can begin (see Triggered): digits, or a number word,
     # followed by what can follow a number there (a colon, a.m./p.m., o'clock, a minute or
     # unit word, past/to, more number words); a number word at the start of a word; or a
-    # word these patterns take anywhere, even inside a word (approximation and bound words
-    # before an amount, "a quarter", "half", the named times, "a"/"an" before a unit).
+    # word at the start of a word (approximation and bound words before an amount,
+    # "a quarter", "half", the named times, "a"/"an" before a unit).
     after_hour = rf"[\s\-]*(?:[apo]|min|to|till|before|{numw})"
     pats["en"] = Triggered(
         pats["en"],
         rf"(?<![\d:.,/])\d[\d,，.．]*(?::|{after_hour})|(?<![a-z\-])(?:{big})"
-        rf"|(?:{folded_alt(approx['en_before'])})\s+[\da-z]"
-        rf"|{folded_alt(['quarter', 'half', *named['en']])}|a\s+quarter|(?:{units}){after_hour}",
+        rf"|(?<![a-z])(?:{folded_alt(approx['en_before'])})\s+[\da-z]"
+        rf"|(?<![a-z])(?:{folded_alt(['quarter', 'half', *named['en']])}|a\s+quarter)"
+        rf"|(?<![a-z\-])(?:{units}){after_hour}",
         has_latin,
         # without Latin letters, only "12:30" (no a.m., no words)
         r"(?<![\d:.,/])\d\d?:\d\d",
@@ -144,8 +159,8 @@ def _patterns() -> dict[str, regex.Pattern | Triggered | Gated | LatinGated]:
     pats["dur_en"] = Triggered(
         pats["dur_en"],
         rf"(?<![\d:.])\d[\d,，.．]*[\s\-]*(?:{dunits}|and|{numw})|(?<![a-z\-])(?:{units}|{big})"
-        rf"|(?:{folded_alt(bounds['en_before'])})\s+[\da-z]"
-        rf"|{folded_alt(['half', *vague['en']])}|an?(?:\s+and\s|[\s\-]?(?:{dunits}))",
+        rf"|(?<![a-z])(?:(?:{folded_alt(bounds['en_before'])})\s+[\da-z]"
+        rf"|{folded_alt(['half', *vague['en']])}|an?(?:\s+and\s|[\s\-]?(?:{dunits})))",
     )
     # Every match of these holds a Latin letter: texts without one are not scanned.
     pats["dur_en"] = LatinGated(pats["dur_en"])

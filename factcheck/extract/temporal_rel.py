@@ -50,7 +50,7 @@ def _patterns() -> dict[str, regex.Pattern | Gated | Triggered | LatinGated]:
         ),
         "wd_ja": rf"(?:(?P<pre>{alternation(pre['ja'])})\s?)?(?P<wd>{alternation(wd['ja'])})",
         "off_en": (
-            rf"(?:(?P<pre>(?i:{alternation(od['en_before'])}))\s+)?(?<![\p{{L}}\d])(?P<n>{en_amount})\s+"
+            rf"(?:(?<!\p{{L}})(?P<pre>(?i:{alternation(od['en_before'])}))\s+)?(?<![\p{{L}}\d])(?P<n>{en_amount})\s+"
             rf"(?P<unit>(?i:{alternation(ou['en'])}))\b(?:\s+(?P<dir>(?i:{alternation(od['en'])}))\b)?"
         ),
         "off_ko": (
@@ -95,7 +95,7 @@ def _patterns() -> dict[str, regex.Pattern | Gated | Triggered | LatinGated]:
     pats["off_en"] = Triggered(
         pats["off_en"],
         rf"(?<![a-z0-9])(?:\d[\d,，.．]*[\s\-]+(?:{folded_alt(ou['en'])}|{numw}|and)|{amount}|an?\s)"
-        rf"|(?:{folded_alt(od['en_before'])})\s+(?:\d|{amount}|an?\s)",
+        rf"|(?<![a-z])(?:{folded_alt(od['en_before'])})\s+(?:\d|{amount}|an?\s)",
     )
     pats["wd_en"] = Triggered(
         pats["wd_en"], rf"(?<![a-z])(?:{fwd})|(?:{folded_alt(pre['en'])})\s+(?:{fwd})"

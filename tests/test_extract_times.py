@@ -1,0 +1,93 @@
+"""Clock times, durations and relative offsets: what they must find and what they must not."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from factcheck.document import Document
+from factcheck.extract import extract
+
+REF = dt.date(2024, 3, 13)  # a Wednesday
+KINDS = {"date", "daterange", "time", "duration"}
+
+
+def found(text: str) -> dict[str, tuple[str, str]]:
+    """Outermost temporal facts of a text: span text -> (kind, value)."""
+    out = {}
+    for f in extract(Document(text, date=REF)):
+        if f.kind in KINDS and not f.attrs.get("within"):
+            out[f.text] = (f.kind, f.value)
+    return out
+
+
+def kinds_in(text: str, kind: str) -> list[str]:
+    return [t for t, (k, _) in found(text).items() if k == kind]
+
+
+# --- precision: words that only look like times, durations or offsets -------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She told someone a story about the flood.",  # "one a" is no 1 a.m.
+        "He spoke on behalf past nine delegates.",  # "half past nine" inside "behalf"
+        "Doctors advise 5 a day of fruit.",  # "5 a" is no 5 a.m.
+        "Prices rose to half past nineteen-year highs.",  # nine inside nineteen
+        "The afternoon session was long.",  # noon inside afternoon
+    ],
+)
+def test_no_clock_time_inside_words(text: str) -> None:
+    assert kinds_in(text, "time") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Canada day parade drew crowds.",  # "a day" inside "Canada day"
+        "A veranda hour-long talk",  # "a hour" inside "veranda hour"
+        "They cost 4달러 each.",
+        "약 4달러를 냈다.",  # 4 dollars, not four months
+        "3분기 실적이 좋았다.",  # the third quarter, not three minutes
+        "창립 10주년 기념식",  # an anniversary, not ten weeks
+        "인구의 3분의 1이 도시에 산다.",  # a third, not three minutes
+    ],
+)
+def test_no_duration_inside_words(text: str) -> None:
+    assert kinds_in(text, "duration") == []
+
+
+def test_offset_word_in_begins_a_word() -> None:
+    spans = found("The talks begin 3 days later in Geneva.")
+    assert "in 3 days later" not in spans
+    assert spans.get("3 days later", ("", ""))[0] == "date"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The shop opened at 3:15 in the afternoon.", "3:15 in the afternoon", "T15:15"),
+        ("He landed at one a.m. after the storm.", "one a.m.", "T01"),
+        ("Doors open at 7p sharp.", "7p", "T19"),
+        ("We met at half past nine.", "half past nine", "T09:30"),
+        ("The vote closed at noon.", "noon", "T12"),
+    ],
+)
+def test_clock_times_still_found(text: str, span: str, value: str) -> None:
+    assert found(text).get(span) == ("time", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The strike lasted a day and a half.", "a day and a half", "P1.5D"),
+        ("약 3년간 공사가 이어졌다.", "약 3년간", "P3Y"),
+        ("두 시간 반을 기다렸다.", "두 시간 반", "PT2.5H"),
+        ("회의는 10분의 휴식 뒤 재개됐다.", "10분", "PT10M"),
+        ("공사는 두 달째 멈췄다.", "두 달", "P2M"),
+    ],
+)
+def test_durations_still_found(text: str, span: str, value: str) -> None:
+    assert found(text).get(span) == ("duration", value)

@@ -210,7 +210,7 @@ def test_year_slot_after_since_is_left_to_the_year_rules() -> None:
         ("It opened last September.", "last September", "date", "2023-09"),
         ("We go back on 4/22.", "4/22", "date", "XXXX-04-22"),
         ("Filed 21-04-2016 in Seoul.", "21-04-2016", "date", "2016-04-21"),
-        ("I went back Friday the 15th.", "Friday the 15th", "date", "XXXX-XX-15"),
+        ("I went back Friday the 15th.", "Friday the 15th", "date", "2024-03-15"),
         ("We leave next week Sunday.", "next week Sunday", "date", "2024-03-24"),
         ("It closed 1 month 21 days ago.", "1 month 21 days ago", "date", "2024-01-23"),
         ("The day after tomorrow it rains.", "The day after tomorrow", "date", "2024-03-15"),
@@ -351,3 +351,78 @@ def test_gated_patterns_match_only_with_their_characters() -> None:
                     found = m[0].casefold() if gate.folded else m[0]
                     assert any(c in found for c in gate.chars), (name, m[0])
     assert checked >= 30
+
+
+def test_weekday_picks_the_month_of_a_bare_day() -> None:
+    # 2024-03-13 is a Wednesday: the 21st that is a Sunday is April's, not March's (a Thursday).
+    _, value, attrs = one("The vote is set for Sunday the 21st.", "Sunday the 21st")
+    assert value == "2024-04-21" and attrs["resolved"] == "2024-04-21"
+    _, value, attrs = one("They met Saturday the 9th.", "Saturday the 9th")
+    assert value == "2024-03-09" and attrs["weekday"] == 6
+    # No month around has a Friday the 11th: the day stays open, resolved to the nearest.
+    _, value, attrs = one("It closed Friday the 11th.", "Friday the 11th")
+    assert value == "XXXX-XX-11" and attrs["resolved"] == "2024-03-11"
+
+
+def test_weekday_day_range_takes_the_fitting_month() -> None:
+    kind, value, _ = one(
+        "The office is shut from Saturday the 9th until Tuesday the 12th.",
+        "from Saturday the 9th until Tuesday the 12th",
+    )
+    assert (kind, value) == ("daterange", "(2024-03-09,2024-03-12,P3D)")
+
+
+def _rules_fired(text: str, date: dt.date | None = REF) -> list[str]:
+    from factcheck.engine import check_document
+
+    return [f.rule for f in check_document(Document(text, date=date))]
+
+
+def test_a_correct_weekday_day_raises_no_weekday_finding() -> None:
+    assert "FC105" not in _rules_fired("Results come out Sunday the 21st.")
+    # A day no month around has on that weekday is still checked against the nearest one.
+    assert "FC105" in _rules_fired("Results come out Friday the 11th.")
+
+
+def test_dates_do_not_span_line_breaks() -> None:
+    assert not any(k in ("date", "daterange") for k, _, _ in facts("Sept.\n16세 소년").values())
+    assert not any(k == "date" for k, _, _ in facts("It rained in May\n21 people came.").values())
+    assert one("It rained on May 21.", "May 21")[1] == "XXXX-05-21"
+    assert one("회의는 11월\n22일 열린다.", "22일")[1] == "XXXX-XX-22"
+    # A weekday and a day at the end of a line are still a date.
+    assert one("Polls open Monday 18\nin every district.", "Monday 18")[0] == "date"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("설명회는 2024. 3. 15. 열린다.", "2024. 3. 15.", "2024-03-15"),
+        ("설명회는 2024. 3. 15.(금) 열린다.", "2024. 3. 15.(금)", "2024-03-15"),
+        ("설명회는 2024.3.15.(금) 열린다.", "2024.3.15.(금)", "2024-03-15"),
+        ("접수는 2024.3.15.부터 받는다.", "2024.3.15.", "2024-03-15"),
+        (
+            "접수 기간: 2023. 12. 28. ~ 2024. 1. 5.",
+            "2023. 12. 28. ~ 2024. 1. 5.",
+            "(2023-12-28,2024-01-05,P8D)",
+        ),
+        (
+            "접수 기간: 2024. 3. 15. ~ 3. 20.(수)",
+            "2024. 3. 15. ~ 3. 20.(수)",
+            "(2024-03-15,2024-03-20,P5D)",
+        ),
+    ],
+)
+def test_korean_dotted_dates(text: str, span: str, value: str) -> None:
+    assert one(text, span)[1] == value
+
+
+def test_korean_dotted_date_weekday_is_checked() -> None:
+    assert one("2024. 3. 15.(금) 개최", "2024. 3. 15.(금)")[2]["weekday"] == 5
+    assert _rules_fired("행사는 2024. 3. 15.(목) 열린다.") == ["FC105"]
+    assert not _rules_fired("행사는 2024. 3. 15.(금) 열린다.")
+
+
+def test_dotted_numbers_that_are_no_korean_dates() -> None:
+    found = facts("Version 2024. 3. 15 items. Steps 1. 2. 3. Filed on 2024.3.15. Next.")
+    spans = [s for s, (k, _, _) in found.items() if k in ("date", "daterange")]
+    assert spans == ["2024.3.15"], spans

@@ -23,6 +23,8 @@ from .temporal_period import extract_periods
 from .temporal_range import combine_ranges, frame_range, open_ranges
 from .temporal_rel import extract_relative
 
+# Patterns space their parts with [^\S\r\n], white space within a line: a date never spans a
+# line break ("Sept." ending one line and "16" opening the next are no date).
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])"
 _MONTH = r"(?:1[0-2]|0?[1-9])"
 _YEAR4 = r"(?:1[0-9]\d\d|2[0-2]\d\d)"
@@ -30,8 +32,11 @@ _YEAR4 = r"(?:1[0-9]\d\d|2[0-2]\d\d)"
 _YEAR_WORDS = (
     "in|since|from|by|until|till|before|after|during|of|year|early|late|mid|between|and|to|through"
 )
-# What may follow "Monday 21" for the number to be a day: punctuation, the end, a connector.
-_DAY_END = regex.compile(r"\s*(?:[,.!?;:)]|$|(?i:at|and|or|to|through|until|till|from)\b)")
+# What may follow "Monday 21" for the number to be a day: punctuation, the end of a line or
+# text, a connector.
+_DAY_END = regex.compile(
+    r"[^\S\r\n]*(?:[,.!?;:)\r\n]|$|(?i:at|and|or|to|through|until|till|from)\b)"
+)
 
 
 def valid_date(y: int | None, m: int | None, d: int | None) -> bool:
@@ -87,6 +92,27 @@ def resolve(ref: dt.date | None, y: int | None, m: int | None, d: int | None) ->
     return min(candidates, key=lambda c: (abs((c - ref).days), c > ref))
 
 
+def weekday_fit(
+    ref: dt.date | None, y: int | None, m: int | None, d: int, wd: int | None
+) -> dt.date | None:
+    """The day d nearest the reference date whose weekday is wd, among the months (without
+    a month) or years (without a year) around it: "Thursday the 21st" is the 21st that is a
+    Thursday, not the nearest 21st. None when the date is complete or none fits."""
+    if ref is None or wd is None or (y is not None and m is not None):
+        return None
+    fits = []
+    for k in (-1, 0, 1):
+        if m is None:
+            yy, mm = _shift_month(ref, k)
+            yy = y if y is not None else yy
+        else:
+            yy, mm = ref.year + k, m
+        c = _safe_date(yy, mm, d)
+        if c is not None and c.isoweekday() == wd:
+            fits.append(c)
+    return min(fits, key=lambda c: abs((c - ref).days), default=None)
+
+
 def _safe_date(y: int, m: int, d: int) -> dt.date | None:
     try:
         return dt.date(y, m, d)
@@ -115,60 +141,70 @@ def _patterns() -> dict[str, regex.Pattern | Gated | Triggered | LatinGated]:
     ko_rel_month = alternation([k for k, v in rel["ko"].items() if v[0] == "month"])
     zh_rel_month = alternation([k for k, v in rel["zh"].items() if v[0] == "month"])
     ja_rel_month = alternation([k for k, v in rel["ja"].items() if v[0] == "month"])
-    sep = r"\s*(?:[~〜～\-–—]|to|through|until|till|and)\s*"
-    cjk_sep = r"\s*(?:[~〜～\-–—]|至|到|から)\s*"
+    sep = r"[^\S\r\n]*(?:[~〜～\-–—]|to|through|until|till|and)[^\S\r\n]*"
+    cjk_sep = r"[^\S\r\n]*(?:[~〜～\-–—]|至|到|から)[^\S\r\n]*"
     p = {
         # 2023-11-22, 2023.11.22, 2023/11/22
         "iso": rf"(?<![\d.\-/])(?P<y>{_YEAR4})(?P<s>[\-./])(?P<m>\d{{1,2}})(?P=s)(?P<d>\d{{1,2}})(?![\d])",
+        # 2024. 3. 15.(금), 2024.3.15.(금): the Korean dotted date, which ends with a point; the
+        # unspaced form only where the point cannot end a sentence (before a weekday, a range
+        # sign or Hangul), as "2024.3.15" the iso pattern reads.
+        "ko_dot": rf"(?<![\d.])(?P<y>{_YEAR4})\.(?:[ ](?P<m>{_MONTH})\.[ ](?P<d>{_DAY})\."
+        rf"|(?P<m2>{_MONTH})\.(?P<d2>{_DAY})\.(?=[ ]?[(（~〜～]|\p{{Hangul}}))(?!\d)"
+        # A range to a later day "~ 3. 20.(수)" (its weekday is its last day's, so it goes on
+        # only where the first day has none, which stays a date of its own to be checked).
+        rf"(?:[ ]?[(（](?P<wd>[{ko_short}{ja_short}](?:요일|曜日?)?)[)）]"
+        rf"|[ ]?[~〜～\-–][ ]?(?:(?P<y3>{_YEAR4})\.[ ]?)?(?P<m3>{_MONTH})\.[ ]?(?P<d3>{_DAY})\.?(?!\d)"
+        rf"(?:[ ]?[(（](?P<wd3>[{ko_short}{ja_short}](?:요일|曜日?)?)[)）])?)?",
         # 11/22/2023, 22/11/2023 (ambiguous when both parts are <= 12)
         # 21-04-2016, 13.5.2015, 08/12,2015 (dashes and dots only with a four-digit year)
         "slash": rf"(?<![\d./\-\p{{L}}])(?P<a>\d{{1,2}})(?:/(?P<b>\d{{1,2}})[/,](?P<y>{_YEAR4}|\d\d)"
         rf"|(?P<s>[\-.])(?P<b2>\d{{1,2}})(?P=s)(?P<y2>{_YEAR4}))(?![\d/])",
         # 4/22 after a word that takes a date ("on 4/22"), or before a CJK particle (10/2に)
         # Look-behinds are bounded: "\s+" in one rescans a long run of spaces from every position.
-        "md": r"(?:(?<=(?i:\b(?:on|by|from|until|till|since|before|after|back|through)\s{1,3}))"
-        r"(?P<a>1[0-2]|0?[1-9]|[12]\d|3[01])(?:(?P<s>/)|(?<=(?i:\b(?:on|back)\s{1,3})\d{1,2})[\-.])(?P<b>3[01]|[12]\d|0?[1-9])"
-        r"|(?<![\d./\-\p{Latin}])(?P<a2>1[0-2]|0?[1-9]|[12]\d|3[01])/(?P<b2>3[01]|[12]\d|0?[1-9])(?=に|から|まで|の|에|부터|까지|\s?[~〜～]))"
-        r"(?![\d/]|[.\-,]\d|\s?(?:%|[:：]\d))",
+        "md": r"(?:(?<=(?i:\b(?:on|by|from|until|till|since|before|after|back|through)[^\S\r\n]{1,3}))"
+        r"(?P<a>1[0-2]|0?[1-9]|[12]\d|3[01])(?:(?P<s>/)|(?<=(?i:\b(?:on|back)[^\S\r\n]{1,3})\d{1,2})[\-.])(?P<b>3[01]|[12]\d|0?[1-9])"
+        r"|(?<![\d./\-\p{Latin}])(?P<a2>1[0-2]|0?[1-9]|[12]\d|3[01])/(?P<b2>3[01]|[12]\d|0?[1-9])(?=に|から|まで|の|에|부터|까지|[^\S\r\n]?[~〜～]))"
+        r"(?![\d/]|[.\-,]\d|[^\S\r\n]?(?:%|[:：]\d))",
         # 2015-3, 2015/03, 2016 - 11: a month of a year (not "the 2010-11 season")
-        "ym_num": rf"(?<![\d./\-\p{{L}}])(?P<y>{_YEAR4})\s?(?P<s>[/\-.])\s?(?P<m>1[0-2]|0?[1-9])"
-        rf"(?![\d]|\s?(?P=s)\s?\d|[.,]\d|\s?[년年]|\s*(?i:season|school|fiscal|academic|시즌|赛季|賽季|シーズン))",
+        "ym_num": rf"(?<![\d./\-\p{{L}}])(?P<y>{_YEAR4})[^\S\r\n]?(?P<s>[/\-.])[^\S\r\n]?(?P<m>1[0-2]|0?[1-9])"
+        rf"(?![\d]|[^\S\r\n]?(?P=s)[^\S\r\n]?\d|[.,]\d|[^\S\r\n]?[년年]|[^\S\r\n]*(?i:season|school|fiscal|academic|시즌|赛季|賽季|シーズン))",
         # 2019/sep/01, 2019-sep-1, Sep-23-2020, Oct-2, Oct/2, Oct2
         "mon_num": rf"(?<![\p{{L}}\d])(?:(?P<y>{_YEAR4})[/\-](?P<mon>(?i:{months}))[/\-](?P<d>\d{{1,2}})"
         rf"|(?P<mon2>(?i:{months}))(?:[/\-]|(?=\d))(?P<d2>\d{{1,2}})(?:[/\-](?P<y2>{_YEAR4}))?)(?![\d:/\p{{L}}])",
         # Friday the 15th, Mon 13th, Monday 21, Friday 7/6: a day of the month with its weekday
-        "wd_day": rf"(?<![\p{{L}}])(?P<wd>(?i:{en_wd}))\.?,?\s+(?:(?P<the>(?i:the))\s+)?"
+        "wd_day": rf"(?<![\p{{L}}])(?P<wd>(?i:{en_wd}))\.?,?[^\S\r\n]+(?:(?P<the>(?i:the))[^\S\r\n]+)?"
         rf"(?:(?P<m>1[0-2]|0?[1-9])/(?P<md>3[01]|[12]\d|0?[1-9])|(?P<d>3[01]|[12]\d|0?[1-9])(?P<suf>st|nd|rd|th)?)"
-        rf"(?![\d/:.,]\d|\d|\s*(?i:[ap]\.?m\b|o'?clock|%|percent|people|hours?|minutes?|days?|weeks?|years?|months?|times?))",
+        rf"(?![\d/:.,]\d|\d|[^\S\r\n]*(?i:[ap]\.?m\b|o'?clock|%|percent|people|hours?|minutes?|days?|weeks?|years?|months?|times?))",
         # Thursday, Nov. 22, 2023 / November 21-25, 2023 / Nov. 22
-        "en_mdy": rf"(?:(?P<wd>(?i:{en_wd}))\.?,?\s+)?(?<![\p{{L}}])(?P<mon>(?i:{months}))\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
-        rf"(?:{sep}(?:(?P<mon2>(?i:{months}))\.?\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)?(?![\d:])(?:(?:,?\s+|\s+of\s+)(?P<y>{_YEAR4})(?!\d))?"
-        rf"(?:\s*\((?P<wd2>(?i:{en_wd}))\.?\))?",
+        "en_mdy": rf"(?:(?P<wd>(?i:{en_wd}))\.?,?[^\S\r\n]+)?(?<![\p{{L}}])(?P<mon>(?i:{months}))\.?[^\S\r\n]+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
+        rf"(?:{sep}(?:(?P<mon2>(?i:{months}))\.?[^\S\r\n]+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)?(?![\d:])(?:(?:,?[^\S\r\n]+|[^\S\r\n]+of[^\S\r\n]+)(?P<y>{_YEAR4})(?!\d))?"
+        rf"(?:[^\S\r\n]*\((?P<wd2>(?i:{en_wd}))\.?\))?",
         # 22 November 2023 / the 22nd of November
-        "en_dmy": rf"(?:(?P<wd>(?i:{en_wd})),?\s+)?(?:the\s+)?(?<![\d])(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:{sep}(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)?\s+(?:of\s+)?(?P<mon>(?i:{months}))\b\.?(?:(?:,?\s+|\s+of\s+)(?P<y>{_YEAR4})(?!\d))?",
+        "en_dmy": rf"(?:(?P<wd>(?i:{en_wd})),?[^\S\r\n]+)?(?:the[^\S\r\n]+)?(?<![\d])(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:{sep}(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)?[^\S\r\n]+(?:of[^\S\r\n]+)?(?P<mon>(?i:{months}))\b\.?(?:(?:,?[^\S\r\n]+|[^\S\r\n]+of[^\S\r\n]+)(?P<y>{_YEAR4})(?!\d))?",
         # November 2023
-        "en_my": rf"(?<![\p{{L}}])(?P<mon>(?i:{months}))\.?(?:,?\s+|\s+of\s+)(?P<y>{_YEAR4})(?!\d)",
+        "en_my": rf"(?<![\p{{L}}])(?P<mon>(?i:{months}))\.?(?:,?[^\S\r\n]+|[^\S\r\n]+of[^\S\r\n]+)(?P<y>{_YEAR4})(?!\d)",
         # on the 14th, since the 3rd
-        "en_partial": rf"(?i:\b(?:on|by|until|till|since|from|before|after|of|through)\s+)(?P<the>the\s+)(?P<d>\d{{1,2}})(?P<suf>st|nd|rd|th)(?:{sep}(?:the\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th))?"
-        r"(?!\s+(?:[A-Z]\w*|anniversary|annual|floor|edition|century|round|session|meeting|conference|time|place|year|day|week|month|grade|term|generation))",
+        "en_partial": rf"(?i:\b(?:on|by|until|till|since|from|before|after|of|through)[^\S\r\n]+)(?P<the>the[^\S\r\n]+)(?P<d>\d{{1,2}})(?P<suf>st|nd|rd|th)(?:{sep}(?:the[^\S\r\n]+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th))?"
+        r"(?![^\S\r\n]+(?:[A-Z]\w*|anniversary|annual|floor|edition|century|round|session|meeting|conference|time|place|year|day|week|month|grade|term|generation))",
         # 2023년 11월 22일(수), 11월 21~25일, 이달 21일부터 25일까지
-        "ko": rf"(?:(?P<rel>{ko_rel_month})\s?)?(?:(?P<y>\d{{4}}|\d\d)년\s?)?(?:(?P<m>\d{{1,2}})월\s?)?(?P<d>\d{{1,2}})(?:일)?"
-        rf"(?:\s?(?:[~〜～\-–]|일?\s?부터|일?에서)\s?(?:(?P<y2>\d{{4}})년\s?)?(?:(?P<m2>\d{{1,2}})월\s?)?(?P<d2>\d{{1,2}})일(?:까지)?|일)"
-        rf"(?!\s?(?:간|동안|째))(?:\s?\((?P<wd>[{ko_short}](?:요일)?)\)|\s?(?P<wd2>{ko_wd}))?",
-        "ko_ym": rf"(?:(?P<y>\d{{4}})년\s?(?P<m>\d{{1,2}})월|(?P<rel>{ko_rel_month})\s?(?P<m2>\d{{1,2}})월)(?!\s?\d{{1,2}}\s?일)(?!간)",
+        "ko": rf"(?:(?P<rel>{ko_rel_month})[^\S\r\n]?)?(?:(?P<y>\d{{4}}|\d\d)년[^\S\r\n]?)?(?:(?P<m>\d{{1,2}})월[^\S\r\n]?)?(?P<d>\d{{1,2}})(?:일)?"
+        rf"(?:[^\S\r\n]?(?:[~〜～\-–]|일?[^\S\r\n]?부터|일?에서)[^\S\r\n]?(?:(?P<y2>\d{{4}})년[^\S\r\n]?)?(?:(?P<m2>\d{{1,2}})월[^\S\r\n]?)?(?P<d2>\d{{1,2}})일(?:까지)?|일)"
+        rf"(?![^\S\r\n]?(?:간|동안|째))(?:[^\S\r\n]?\((?P<wd>[{ko_short}](?:요일)?)\)|[^\S\r\n]?(?P<wd2>{ko_wd}))?",
+        "ko_ym": rf"(?:(?P<y>\d{{4}})년[^\S\r\n]?(?P<m>\d{{1,2}})월|(?P<rel>{ko_rel_month})[^\S\r\n]?(?P<m2>\d{{1,2}})월)(?![^\S\r\n]?\d{{1,2}}[^\S\r\n]?일)(?!간)",
         # 2023年11月22日（水）, 11月21日至25日, 21～25日
-        "cjk": rf"(?:(?P<rel>{zh_rel_month}|{ja_rel_month}))?(?:(?P<y>\d{{4}}|[〇零一二三四五六七八九]{{4}})\s?年\s?)?(?:(?P<m>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s?月\s?)?(?P<d>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})"
-        rf"(?:{cjk_sep}(?:(?P<m2>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})月)?(?P<d2>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})[日号號](?:まで)?|\s?[日号號])"
-        rf"(?!間|间|目)(?:\s?[（(](?P<wd>[{ja_short}](?:曜日|曜)?|{zh_wd}|星期.|周.|[一二三四五六日天])[）)]|\s?(?P<wd2>{ja_wd}|{zh_wd}))?",
+        "cjk": rf"(?:(?P<rel>{zh_rel_month}|{ja_rel_month}))?(?:(?P<y>\d{{4}}|[〇零一二三四五六七八九]{{4}})[^\S\r\n]?年[^\S\r\n]?)?(?:(?P<m>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})[^\S\r\n]?月[^\S\r\n]?)?(?P<d>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})"
+        rf"(?:{cjk_sep}(?:(?P<m2>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})月)?(?P<d2>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})[日号號](?:まで)?|[^\S\r\n]?[日号號])"
+        rf"(?!間|间|目)(?:[^\S\r\n]?[（(](?P<wd>[{ja_short}](?:曜日|曜)?|{zh_wd}|星期.|周.|[一二三四五六日天])[）)]|[^\S\r\n]?(?P<wd2>{ja_wd}|{zh_wd}))?",
         "cjk_ym": r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?!\d{1,2}[日号號])",
         # Years: 1999년, 1999年, in 1999, '99
-        "year_cjk": r"(?<!\d)(?P<y>\d{4})\s?(?P<mark>년|年)(?!\s?\d{1,2}\s?[월月])(?!간|間|间|度)",
-        "year_en": rf"(?i:\bmid-|\b(?:{_YEAR_WORDS})\s+)(?P<y>{_YEAR4})(?![\d,.]\d|\s?(?:%|percent|people|won|dollars))"
+        "year_cjk": r"(?<!\d)(?P<y>\d{4})[^\S\r\n]?(?P<mark>년|年)(?![^\S\r\n]?\d{1,2}[^\S\r\n]?[월月])(?!간|間|间|度)",
+        "year_en": rf"(?i:\bmid-|\b(?:{_YEAR_WORDS})[^\S\r\n]+)(?P<y>{_YEAR4})(?![\d,.]\d|[^\S\r\n]?(?:%|percent|people|won|dollars))"
         rf"|(?<![\w'’])['’](?P<y2>\d\d)(?![\d\w])",
         # The year slot after "since" / "founded in": whatever number fills it.
-        "year_slot_en": rf"(?i:(?P<trigger>{years['slots']['en']['since']})|(?P<trigger2>{years['slots']['en']['founded']}))\s+(?P<y>\d{{1,5}})(?![\d,.]\d|{years['en_not_year_after']})",
-        "year_slot_prefix": rf"(?P<trigger>{years['slots_prefix']['zh']})\s?(?P<y>\d{{1,5}})\s?年(?!\s?\d{{1,2}}\s?月)",
-        "year_slot_cjk": rf"(?<!\d)(?P<y>\d{{1,5}})\s?(?:(?P<since>{years['slots']['ko']['since']}|{years['slots']['zh']['since']}|{years['slots']['ja']['since']})|(?P<founded>{years['slots']['ko']['founded']}|{years['slots']['zh']['founded']}|{years['slots']['ja']['founded']}))",
+        "year_slot_en": rf"(?i:(?P<trigger>{years['slots']['en']['since']})|(?P<trigger2>{years['slots']['en']['founded']}))[^\S\r\n]+(?P<y>\d{{1,5}})(?![\d,.]\d|{years['en_not_year_after']})",
+        "year_slot_prefix": rf"(?P<trigger>{years['slots_prefix']['zh']})[^\S\r\n]?(?P<y>\d{{1,5}})[^\S\r\n]?年(?![^\S\r\n]?\d{{1,2}}[^\S\r\n]?月)",
+        "year_slot_cjk": rf"(?<!\d)(?P<y>\d{{1,5}})[^\S\r\n]?(?:(?P<since>{years['slots']['ko']['since']}|{years['slots']['zh']['since']}|{years['slots']['ja']['since']})|(?P<founded>{years['slots']['ko']['founded']}|{years['slots']['zh']['founded']}|{years['slots']['ja']['founded']}))",
         # Weekday names on their own (the ones beside a date are taken with the date).
         "relative_en": rf"(?i:\b(?P<rel>{alternation(rel['en'])})\b)",
         "relative_cjk": rf"(?P<rel>{alternation([*rel['ko'], *rel['zh'], *rel['ja']])})",
@@ -194,11 +230,11 @@ def _patterns() -> dict[str, regex.Pattern | Gated | Triggered | LatinGated]:
     starts = {
         "md": r"(?<![0-9./\-])\d\d?[/\-.]",
         "mon_num": rf"(?<![a-z0-9])(?:{year4}[/\-](?:{fmon})|(?:{fmon})[/\-]?\d)",
-        "en_my": rf"(?<![a-z])(?:{fmon})\.?(?:,?\s+|\s+of\s+){year4}",
-        "en_mdy": rf"(?:{fwd})\.?,?\s+(?:{fmon})|(?<![a-z])(?:{fmon})\.?\s+\d",
-        "en_dmy": rf"(?:{fwd}),?\s+(?:the\s+)?\d|the\s+\d"
-        rf"|(?<!\d)\d\d?(?:st|nd|rd|th)?(?:\s+(?:of\s+)?(?:{fmon})"
-        r"|\s*(?:[~〜～\-–—]|to|through|until|till|and))",
+        "en_my": rf"(?<![a-z])(?:{fmon})\.?(?:,?[^\S\r\n]+|[^\S\r\n]+of[^\S\r\n]+){year4}",
+        "en_mdy": rf"(?:{fwd})\.?,?[^\S\r\n]+(?:{fmon})|(?<![a-z])(?:{fmon})\.?[^\S\r\n]+\d",
+        "en_dmy": rf"(?:{fwd}),?[^\S\r\n]+(?:the[^\S\r\n]+)?\d|the[^\S\r\n]+\d"
+        rf"|(?<!\d)\d\d?(?:st|nd|rd|th)?(?:[^\S\r\n]+(?:of[^\S\r\n]+)?(?:{fmon})"
+        r"|[^\S\r\n]*(?:[~〜～\-–—]|to|through|until|till|and))",
     }
     # The year slot words are regex fragments of the lexicon: read by the stdlib engine
     # without word boundaries and with any non-space for a word character, they find a
@@ -207,7 +243,7 @@ def _patterns() -> dict[str, regex.Pattern | Gated | Triggered | LatinGated]:
         years["slots"]["en"][k].replace(r"\b", "").replace(r"\w", r"\S")
         for k in ("since", "founded")
     )
-    starts["year_slot_en"] = rf"(?:{slot_words})\s+\d"
+    starts["year_slot_en"] = rf"(?:{slot_words})[^\S\r\n]+\d"
     for name, where in starts.items():
         pats[name] = Triggered(pats[name], where, first=r"\d" if name == "md" else r"\da-z")
     # CJK dates begin with a month word (이달, 上个月) or a numeral that a date mark or a
@@ -215,14 +251,14 @@ def _patterns() -> dict[str, regex.Pattern | Gated | Triggered | LatinGated]:
     ko_rel = [k for k, v in rel["ko"].items() if v[0] == "month"]
     pats["ko"] = Triggered(
         pats["ko"].pattern,
-        rf"{folded_alt(ko_rel)}|\d+\s{{0,2}}[년월일~〜～\-–부에]",
+        rf"{folded_alt(ko_rel)}|\d+[^\S\r\n]{{0,2}}[년월일~〜～\-–부에]",
         first=rf"\d{firsts(ko_rel)}",
     )
     cjk_rel = [k for lang in ("zh", "ja") for k, v in rel[lang].items() if v[0] == "month"]
     han = "〇零一二三四五六七八九十"
     pats["cjk"] = Triggered(
         pats["cjk"].pattern,
-        rf"{folded_alt(cjk_rel)}|(?:\d+|[{han}]+)\s*[年月日号號~〜～\-–—至到か]",
+        rf"{folded_alt(cjk_rel)}|(?:\d+|[{han}]+)[^\S\r\n]*[年月日号號~〜～\-–—至到か]",
         first=rf"\d{han}{firsts(cjk_rel)}",
     )
     pats["ko"] = Gated(pats["ko"], "일")
@@ -303,13 +339,21 @@ class _Builder:
         wd_span=None,
         ambiguous: bool = False,
         month_rel: int | None = None,
+        fit: dt.date | None = None,
     ) -> Fact:
+        """``fit``: the day a stated weekday picks among the candidates (weekday_fit); a day
+        without its month then names that day ("Thursday the 21st" -> 2017-09-21, as
+        Recognizers-Text writes it)."""
         if m is None and month_rel is not None and self.ref is not None:
             y, m = _shift_month(self.ref, month_rel)
+        if fit is not None and m is None:
+            y, m = fit.year, fit.month
         attrs: dict = {"year": y, "month": m, "day": d}
         value = timex_date(y, m, d)
         if not valid_date(y, m, d):
             attrs["invalid"] = True
+        elif fit is not None:
+            attrs["resolved"] = fit.isoformat()
         else:
             r = resolve(self.ref, y, m, d)
             if r is not None:
@@ -392,6 +436,31 @@ def _extract_atoms(doc: Document) -> Iterator[Fact]:
             m.start(), m.end(), doc.lang_at(m.start()), int(m["y"]), int(m["m"]), int(m["d"])
         )
 
+    for m in pats["ko_dot"].finditer(text):
+        lang = doc.lang_at(m.start())
+        wd = weekday_number(m["wd"], lang) if m["wd"] else None
+        wd_span = m.span("wd") if m["wd"] else None
+        y, mm, d = int(m["y"]), int(m["m"] or m["m2"]), int(m["d"] or m["d2"])
+        if m["d3"]:
+            wd = weekday_number(m["wd3"], lang) if m["wd3"] else None
+            wd_span = m.span("wd3") if m["wd3"] else None
+            y3 = int(m["y3"]) if m["y3"] else y
+            yield b.date_range(
+                m.start(),
+                m.end(),
+                lang,
+                y,
+                mm,
+                d,
+                y3,
+                int(m["m3"]),
+                int(m["d3"]),
+                wd=wd,
+                wd_span=wd_span,
+            )
+            continue
+        yield b.date(m.start(), m.end(), lang, y, mm, d, wd, wd_span)
+
     for m in pats["slash"].finditer(text):
         a, c, y = int(m["a"]), int(m["b"] or m["b2"]), _year(m["y"] or m["y2"])
         if a > 12 and c <= 12:
@@ -425,7 +494,8 @@ def _extract_atoms(doc: Document) -> Iterator[Fact]:
         wd = weekday_number(m["wd"], "en")
         mm = int(m["m"]) if m["m"] else None
         d = int(m["md"] or m["d"])
-        yield b.date(m.start(), m.end(), "en", None, mm, d, wd, m.span("wd"))
+        fit = weekday_fit(doc.date, None, mm, d, wd)
+        yield b.date(m.start(), m.end(), "en", None, mm, d, wd, m.span("wd"), fit=fit)
 
     for name in ("en_mdy", "en_dmy"):
         for m in pats[name].finditer(text):

@@ -37,10 +37,10 @@ _RE_MONTH = regex.compile(r"(?:\d{4}|XXXX)-\d\d")
 _RE_WEEK = regex.compile(r"(?:\d{4}|XXXX)-W(?:\d\d|XX)")
 _RE_WEEK_NUM = regex.compile(r"(\d{4})-W(\d\d)")
 _RE_PARTS = regex.compile(r"(\d{4}|XXXX)(?:-(\d\d|XX))?(?:-(\d\d|XX))?")
-_RE_WEEK_GAP = regex.compile(r"(?i:\s+(?:on\s+)?|\s?の?\s?)")
+_RE_WEEK_GAP = regex.compile(r"(?i:[^\S\r\n]+(?:on[^\S\r\n]+)?|[^\S\r\n]?の?[^\S\r\n]?)")
 _RE_SPACES = regex.compile(r"\s+")
 _RE_QUARTER_CONTEXT = regex.compile(
-    r"(?i:\b(?:in|during|for|by|of|until|till|through|since|before|after|and|or|to)\s+(?:the\s+)?)$|^$"
+    r"(?i:\b(?:in|during|for|by|of|until|till|through|since|before|after|and|or|to)[^\S\r\n]+(?:the[^\S\r\n]+)?)$|^$"
 )
 _HAN_SMALL = r"[一二三四五六七八九十两兩]"
 
@@ -115,64 +115,66 @@ def _patterns() -> dict[str, regex.Pattern | Gated | LatinGated]:
     wrel = cal["weekend_rel"]
     p = {
         "decade_en": (
-            r"(?<![\w'’])(?:(?P<the>(?i:the)\s+))?(?:(?P<y>1[0-9]\d0|20\d0)\s?['’]?s"
+            r"(?<![\w'’])(?:(?P<the>(?i:the)[^\S\r\n]+))?(?:(?P<y>1[0-9]\d0|20\d0)[^\S\r\n]?['’]?s"
             r"|(?(the)['’]?|['’])(?P<yy>\d0)['’]?s)(?![\w'’])"
         ),
         "decade_rel_en": (
-            rf"(?i:\b(?:the\s+)?(?P<rel>{en_rel})\s+(?:(?P<n>{en_num})\s+)?decades?\b)"
+            rf"(?i:\b(?:the[^\S\r\n]+)?(?P<rel>{en_rel})[^\S\r\n]+(?:(?P<n>{en_num})[^\S\r\n]+)?decades?\b)"
         ),
-        "century_en": r"(?i:\b(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century\b)",
+        "century_en": r"(?i:\b(?P<n>\d{1,2})(?:st|nd|rd|th)[^\S\r\n]+century\b)",
         "decade_cjk": (
             rf"(?:(?P<c>\d{{1,2}}|{_HAN_SMALL}{{1,3}})世[纪紀]|(?P<last>上个?世[纪紀]|上個世紀))?"
-            r"(?<!\d)(?P<y>\d{3}0|\d0)\s?(?:年代|년대)"
+            r"(?<!\d)(?P<y>\d{3}0|\d0)[^\S\r\n]?(?:年代|년대)"
         ),
-        "century_cjk": rf"(?<!\d)(?P<n>\d{{1,2}}|{_HAN_SMALL}{{1,3}})\s?(?:世[纪紀]|세기)(?!\d)",
+        "century_cjk": rf"(?<!\d)(?P<n>\d{{1,2}}|{_HAN_SMALL}{{1,3}})[^\S\r\n]?(?:世[纪紀]|세기)(?!\d)",
         "quarter_en": (
-            rf"(?<![\w])(?:(?P<y1>{_YEAR4}|\d\d)\s?-?\s?)?(?i:q)(?P<q>[1-4])(?![\w])"
-            rf"(?:\s?-?\s?(?:(?i:of)\s+)?(?P<y2>{_YEAR4})(?!\d)|\s+(?P<ry>(?i:this|last|next))\s+(?i:year))?"
+            rf"(?<![\w])(?:(?P<y1>{_YEAR4}|\d\d)[^\S\r\n]?-?[^\S\r\n]?)?(?i:q)(?P<q>[1-4])(?![\w])"
+            rf"(?:[^\S\r\n]?-?[^\S\r\n]?(?:(?i:of)[^\S\r\n]+)?(?P<y2>{_YEAR4})(?!\d)|[^\S\r\n]+(?P<ry>(?i:this|last|next))[^\S\r\n]+(?i:year))?"
         ),
         "quarter_ord_en": (
-            rf"(?i:(?:(?P<y1>{_YEAR4})\s+)?(?:the\s+)?(?P<ord>{ords}|final)\s+(?P<unit>quarter|half)"
-            rf"(?:\s+(?:of\s+)?(?:(?:the\s+)?(?:year\s+)?(?P<y2>{_YEAR4})(?!\d)|(?P<ry>this|last|next)\s+year|the\s+(?P<ty>year)))?)"
+            rf"(?i:(?:(?P<y1>{_YEAR4})[^\S\r\n]+)?(?:the[^\S\r\n]+)?(?P<ord>{ords}|final)[^\S\r\n]+(?P<unit>quarter|half)"
+            rf"(?:[^\S\r\n]+(?:of[^\S\r\n]+)?(?:(?:the[^\S\r\n]+)?(?:year[^\S\r\n]+)?(?P<y2>{_YEAR4})(?!\d)|(?P<ry>this|last|next)[^\S\r\n]+year|the[^\S\r\n]+(?P<ty>year)))?)"
         ),
-        "quarter_rel_en": (rf"(?i:\b(?P<rel>{en_rel}|past)\s+(?:(?P<n>{en_num})\s+)?quarters?\b)"),
-        "half_en": rf"(?<![\w])(?:(?P<y1>{_YEAR4})\s?-?\s?)?H(?P<h>[12])(?![\w])(?:\s?-?\s?(?P<y2>{_YEAR4})(?!\d))?",
+        "quarter_rel_en": (
+            rf"(?i:\b(?P<rel>{en_rel}|past)[^\S\r\n]+(?:(?P<n>{en_num})[^\S\r\n]+)?quarters?\b)"
+        ),
+        "half_en": rf"(?<![\w])(?:(?P<y1>{_YEAR4})[^\S\r\n]?-?[^\S\r\n]?)?H(?P<h>[12])(?![\w])(?:[^\S\r\n]?-?[^\S\r\n]?(?P<y2>{_YEAR4})(?!\d))?",
         "quarter_cjk": (
-            rf"(?:(?:(?P<y>\d{{4}})\s?(?:年|년)|(?P<ry>{ko_ry}|{zh_ry}|{ja_ry}))\s?(?:の|的)?\s?)?"
-            rf"(?:第\s?)?(?P<q>[1-4一二三四])\s?(?:사분기|분기|四半期|季度|季(?![节節]))"
+            rf"(?:(?:(?P<y>\d{{4}})[^\S\r\n]?(?:年|년)|(?P<ry>{ko_ry}|{zh_ry}|{ja_ry}))[^\S\r\n]?(?:の|的)?[^\S\r\n]?)?"
+            rf"(?:第[^\S\r\n]?)?(?P<q>[1-4一二三四])[^\S\r\n]?(?:사분기|분기|四半期|季度|季(?![节節]))"
         ),
         "quarter_rel_cjk": (
-            r"(?P<rel>이번|지난|다음|本|上个?|上個|下个?|下個|今|前|来|次の)\s?(?:분기|季度|四半期)"
+            r"(?P<rel>이번|지난|다음|本|上个?|上個|下个?|下個|今|前|来|次の)[^\S\r\n]?(?:분기|季度|四半期)"
         ),
         "half_cjk": (
-            rf"(?:(?:(?P<y>\d{{4}})\s?(?:年|년)|(?P<ry>{ko_ry}|{zh_ry}|{ja_ry}))\s?(?:の|的)?\s?)?"
+            rf"(?:(?:(?P<y>\d{{4}})[^\S\r\n]?(?:年|년)|(?P<ry>{ko_ry}|{zh_ry}|{ja_ry}))[^\S\r\n]?(?:の|的)?[^\S\r\n]?)?"
             rf"(?P<h>{alternation([*cal['halves']['ko'], *cal['halves']['zh'], *cal['halves']['ja']])})"
         ),
         "weekend_en": (
-            rf"(?i:\b(?:(?P<rel>{alternation(wrel['en'])}|that|my)\s+)?(?P<w>{alternation(wk['en'])})\b(?!s))"
+            rf"(?i:\b(?:(?P<rel>{alternation(wrel['en'])}|that|my)[^\S\r\n]+)?(?P<w>{alternation(wk['en'])})\b(?!s))"
         ),
         "weekend_cjk": (
-            rf"(?:(?P<rel>{alternation([*wrel['ko'], *wrel['zh'], *wrel['ja']])})\s?|(?P<that>その|그))?"
+            rf"(?:(?P<rel>{alternation([*wrel['ko'], *wrel['zh'], *wrel['ja']])})[^\S\r\n]?|(?P<that>その|그))?"
             rf"(?P<w>{alternation([*wk['ko'], *wk['zh'], *wk['ja']])})"
         ),
         "span_en": (
-            rf"(?i:\b(?P<rel>{alternation(srel['en'])})\s+(?P<n>{en_amount})\s+"
+            rf"(?i:\b(?P<rel>{alternation(srel['en'])})[^\S\r\n]+(?P<n>{en_amount})[^\S\r\n]+"
             rf"(?P<unit>{alternation(ou['en'])})\b)"
         ),
         "span_ko": (
-            rf"(?P<rel>{alternation(srel['ko'])})\s?(?P<n>{ko_amount})\s?(?P<unit>{alternation(ou['ko'])})"
-            r"(?!\s?(?:전|후|뒤|째|만에))"
+            rf"(?P<rel>{alternation(srel['ko'])})[^\S\r\n]?(?P<n>{ko_amount})[^\S\r\n]?(?P<unit>{alternation(ou['ko'])})"
+            r"(?![^\S\r\n]?(?:전|후|뒤|째|만에))"
         ),
         "span_ko_within": (
-            rf"(?<![\d\p{{Hangul}}])(?P<n>{ko_amount})\s?(?P<unit>{alternation(ou['ko'])})\s?"
+            rf"(?<![\d\p{{Hangul}}])(?P<n>{ko_amount})[^\S\r\n]?(?P<unit>{alternation(ou['ko'])})[^\S\r\n]?"
             rf"(?P<within>{alternation(cal['span_within']['ko'])})(?!\p{{Hangul}})"
         ),
         "span_cjk": (
-            rf"(?P<rel>{alternation([*srel['zh'], *srel['ja']])})\s?(?P<n>{cjk_amount})\s?"
+            rf"(?P<rel>{alternation([*srel['zh'], *srel['ja']])})[^\S\r\n]?(?P<n>{cjk_amount})[^\S\r\n]?"
             rf"(?:[个個])?(?P<unit>{alternation([*ou['zh'], *ou['ja']])})(?P<gan>間|间)?(?![前后後])"
         ),
         "span_cjk_within": (
-            rf"(?<![\d])(?P<n>{cjk_amount})\s?(?P<unit>{alternation([*ou['zh'], *ou['ja']])})(?:間|间)?"
+            rf"(?<![\d])(?P<n>{cjk_amount})[^\S\r\n]?(?P<unit>{alternation([*ou['zh'], *ou['ja']])})(?:間|间)?"
             rf"(?P<within>{alternation([*cal['span_within']['zh'], *cal['span_within']['ja']])})"
         ),
     }

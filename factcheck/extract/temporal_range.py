@@ -34,14 +34,16 @@ def _connectors() -> dict[str, regex.Pattern]:
 
     return {
         # what stands between the two dates; "and"-like words need a "between" frame
-        "to": regex.compile(rf"(?i)\s*(?:{alt('to')})\s*"),
-        "and": regex.compile(rf"(?i)\s*(?:{alt('and')})\s*"),
-        "before": regex.compile(rf"(?i)(?<!\p{{Latin}})(?:{alt('before')})\s*$"),
-        "between_before": regex.compile(rf"(?i)(?<!\p{{Latin}})(?:{alt('between_before')})\s*$"),
-        "after": regex.compile(rf"\s*(?:{alt('after')})"),
-        "between_after": regex.compile(rf"\s*(?:{alt('between_after')})"),
+        "to": regex.compile(rf"(?i)[^\S\r\n]*(?:{alt('to')})[^\S\r\n]*"),
+        "and": regex.compile(rf"(?i)[^\S\r\n]*(?:{alt('and')})[^\S\r\n]*"),
+        "before": regex.compile(rf"(?i)(?<!\p{{Latin}})(?:{alt('before')})[^\S\r\n]*$"),
+        "between_before": regex.compile(
+            rf"(?i)(?<!\p{{Latin}})(?:{alt('between_before')})[^\S\r\n]*$"
+        ),
+        "after": regex.compile(rf"[^\S\r\n]*(?:{alt('after')})"),
+        "between_after": regex.compile(rf"[^\S\r\n]*(?:{alt('between_after')})"),
         "open": regex.compile(
-            rf"(?i)\s?(?:(?P<before>{_alt(o['before'])})|(?P<after>{_alt(o['after'])}))(?!\p{{Latin}})"
+            rf"(?i)[^\S\r\n]?(?:(?P<before>{_alt(o['before'])})|(?P<after>{_alt(o['after'])}))(?!\p{{Latin}})"
         ),
     }
 

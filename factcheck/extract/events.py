@@ -202,12 +202,26 @@ def _edition_of_named(
     start = max(0, f.start - (160 if f.lang == "en" else 50))
     for stop in _SENTENCE_START.finditer(text, start, f.start):
         start = stop.end()
+    if _any_head().search(text, start, f.start) is None:
+        return None  # every name ends in a head noun: without one, no scan for names
     if f.lang == "en":
         pattern = _word_start(pattern)
     last = None
     for m in pattern.finditer(text, start, f.start, overlapped=False):
         last = m
     return last
+
+
+@cache
+def _any_head() -> regex.Pattern:
+    """Any head noun of any language, in any case: found wherever a name's head is."""
+    heads = [
+        w
+        for per_lang in lexicon("events")["heads"].values()
+        for words in per_lang.values()
+        for w in words or ()
+    ]
+    return regex.compile(rf"(?i:{alternation(heads)})")
 
 
 @cache

@@ -91,3 +91,45 @@ def test_clock_times_still_found(text: str, span: str, value: str) -> None:
 )
 def test_durations_still_found(text: str, span: str, value: str) -> None:
     assert found(text).get(span) == ("duration", value)
+
+
+# --- English clock grammar ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Lunch is served at 12 noon daily.", "12 noon", "T12"),
+        ("The ferry left at twelve midnight.", "twelve midnight", "T00"),
+        ("Guests arrive by 10ish.", "10ish", "T10"),
+        ("We will call you noonish.", "noonish", "T12"),
+        ("The alarm rang at 5.50 a.m.", "5.50 a.m.", "T05:50"),
+        ("The train leaves at 9.15 in the evening.", "9.15 in the evening", "T21:15"),
+        ("Polls open at 730 a.m.", "730 a.m.", "T07:30"),
+        ("The summit resumes at 14h30 in Paris.", "14h30", "T14:30"),
+        ("They arrived this evening at 9:20.", "this evening at 9:20", "T21:20"),
+        ("The blast came in the morning at 6.", "in the morning at 6", "T06"),
+        ("The raid began at 4 in the morning.", "4 in the morning", "T04"),
+        ("Voting ends at nine tonight.", "nine tonight", "T21"),
+        ("It was a quarter to ten o'clock.", "a quarter to ten o'clock", "T09:45"),
+        ("It was three quarters past 8pm.", "three quarters past 8pm", "T20:45"),
+        ("The speech ended at 4 p . m .", "4 p . m .", "T16"),
+        ("We met at eleven-forty.", "eleven-forty", "T11:40"),
+        ("Crews worked until mid-afternoon.", "mid-afternoon", "T14"),
+    ],
+)
+def test_english_clock_forms(text: str, span: str, value: str) -> None:
+    assert found(text).get(span) == ("time", value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shares closed at 6.45 on Friday.",  # a price, not a time
+        "Monday morning 3 people were hurt.",  # a bare number after a part of the day
+        "The 2023 pm report was late.",  # four digits are no time
+        "Room 1205 p was booked.",
+    ],
+)
+def test_english_clock_lookalikes(text: str) -> None:
+    assert kinds_in(text, "time") == []

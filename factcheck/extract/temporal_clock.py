@@ -58,6 +58,7 @@ def _patterns() -> dict[str, regex.Pattern | Triggered | Gated | LatinGated]:
     approx = cal["time_approx"]
     en_num = en_number()
     en_after = alternation(parts["en_after"])
+    en_before = alternation(parts["en_before"])
     cjk_parts = alternation([*parts["ko"], *parts["zh"], *parts["ja"]])
     cjk_named = alternation([*named["ko"], *named["zh"], *named["ja"]])
     cjk_before = alternation(approx["zh_before"])
@@ -67,7 +68,8 @@ def _patterns() -> dict[str, regex.Pattern | Triggered | Gated | LatinGated]:
     minute_word = rf"(?:{alternation([*en_words['tens'], *[w for w, v in en_words['units'].items() if v >= 10]])})(?:[\s\-](?:{alternation([w for w, v in en_words['units'].items() if 1 <= v <= 9])}))?"
     # A bare "a"/"p" marks the half of the day only glued to digits ("7p"): "5 a day" and
     # "one a story" hold no time.
-    ap = r"(?P<ap>(?i:a\.m\.?|p\.m\.?|am\b|pm\b|(?<=\d)[ap](?![\p{L}\d])))"
+    ap_word = r"(?i:[ap]\.\s?m\.?|[ap]\s\.\s?m\s?\.|[ap]\sm\b|am\b|pm\b)"
+    ap = rf"(?P<ap>{ap_word}|(?<=\d)(?i:[ap])(?![\p{{L}}\d]))"
     # Hour words begin and end a word: "someone", "nineteen" hold no hour.
     hour = rf"(?:(?P<h>\d{{1,2}})|(?<![\p{{L}}\-])(?P<hw>(?i:{hour_word}))(?!\p{{L}}))"
     du = cal["duration_units"]
@@ -101,16 +103,31 @@ def _patterns() -> dict[str, regex.Pattern | Triggered | Gated | LatinGated]:
     )
     p = {
         "en": (
-            rf"(?:(?<!\p{{L}})(?P<pre>(?i:{alternation(approx['en_before'])}))\s+)?(?<![\d:.,/])(?:"
+            rf"(?:(?<!\p{{L}})(?P<pre>(?i:{alternation(approx['en_before'])}))\s+)?"
+            # a part of the day before the time: "this afternoon at 3:20", "tonight @ 8"
+            rf"(?:(?<!\p{{L}})(?P<bpart>(?i:{en_before}))\s+(?:(?P<bat>(?i:at\b|@))\s*)?)?"
+            rf"(?<![\d:.,/])(?:"
             # half past seven, quarter to eight, 20 minutes past 3pm
-            rf"(?<![\p{{L}}\-])(?P<rel>(?i:(?:a\s+)?quarter|half|(?:{en_num})(?:\s+(?:minutes?|mins?))?))\s+(?P<dir>(?i:past|after|to|before|till))\s+"
-            rf"(?:(?P<rh>\d{{1,2}})(?!\d)|(?P<rhw>(?i:{hour_word}|noon|midnight))(?!\p{{L}}))(?:\s?(?P<rap>(?i:a\.m\.?|p\.m\.?|am\b|pm\b)))?"
+            rf"(?<![\p{{L}}\-])(?P<rel>(?i:(?:a\s+)?quarter|three[\s\-]quarters?|half|(?:{en_num})(?:\s+(?:minutes?|mins?))?))\s+(?P<dir>(?i:past|after|to|before|till))\s+"
+            rf"(?:(?P<rh>\d{{1,2}})(?!\d)|(?P<rhw>(?i:{hour_word}|noon|midnight))(?!\p{{L}}))(?:\s?(?P<rap>{ap_word})|\s?(?i:o'?\s?clock))?"
             rf"|(?P<h>\d{{1,2}}):(?P<mi>\d\d)(?::(?P<s>[0-5]\d))?(?!\d)(?:\s?{ap})?"
-            rf"|{hour}\s?(?:(?P<mw>(?i:{minute_word}|o'?\s?clock))\s?)?{ap}"
-            rf"|(?<![\p{{L}}\-])(?P<hw2>(?i:{hour_word}))\s+(?P<mw2>(?i:{minute_word}))(?!\s*(?i:{en_unit}|percent|per|%))\b"
+            # 8.10 pm, 6.45 in the evening: a dotted time only with a.m./p.m. or a part of day
+            rf"|(?P<h>\d{{1,2}})\.(?P<mi>[0-5]\d)(?!\d)(?:\s?{ap}|(?=\s+(?i:{en_after})))"
+            # 1140 a.m., 340pm
+            rf"|(?P<hm>(?:1[0-2]|0?[1-9])[0-5]\d)\s?{ap}"
+            # 15h00, 7h01
+            rf"|(?<!\p{{L}})(?P<h>[01]?\d|2[0-3])h(?P<mi>[0-5]\d)(?!\d)"
+            rf"|{hour}(?:\s|\.(?=[ap]\.?m\b))?(?:(?P<mw>(?i:{minute_word}|o'?\s?clock))\s?)?{ap}"
+            # 11ish, 3-ish pm
+            rf"|{hour}(?P<ish>-?ish)\b(?:\s?{ap})?"
+            # a bare hour needs "at" after a part of the day, or a part of the day after it
+            rf"|(?(bat){hour}(?![\d:]|\.\d|\s?%)|(?!))"
+            rf"|{hour}(?=\s+(?i:{en_after}))"
+            rf"|(?<![\p{{L}}\-])(?P<hw2>(?i:{hour_word}))[\s\-](?P<mw2>(?i:{minute_word}))(?!\s*(?i:{en_unit}|percent|per|%))\b"
             rf"|{hour.replace('P<h>', 'P<h3>').replace('P<hw>', 'P<hw3>')}\s?(?i:o'?\s?clock)"
-            rf"|(?<!\p{{L}})(?P<named>(?i:{alternation(named['en'])}))\b"
-            rf")(?:\s+(?P<part>(?i:{en_after})))?"
+            # noon, 12 noon, twelve midnight, noonish
+            rf"|(?:(?<![\d.,])(?i:12|twelve)(?:\s?(?i:o'?\s?clock))?\s+)?(?<![\p{{L}}\-])(?P<named>(?i:{alternation(named['en'])}))(?P<ish>-?ish)?\b"
+            rf")(?:\s+(?P<part>(?i:{en_after}))\b)?"
         ),
         "cjk": (
             rf"(?:(?P<pre>{cjk_before}))?(?:(?P<part>{cjk_parts})\s?の?\s?)?(?:"
@@ -144,11 +161,14 @@ def _patterns() -> dict[str, regex.Pattern | Triggered | Gated | LatinGated]:
     # unit word, past/to, more number words); a number word at the start of a word; or a
     # word at the start of a word (approximation and bound words before an amount,
     # "a quarter", "half", the named times, "a"/"an" before a unit).
-    after_hour = rf"[\s\-]*(?:[apo]|min|to|till|before|{numw})"
+    after_hour = (
+        rf"[\s\-]*(?:[apo]|min|mid|to|till|before|ish|in|this|tonight|early|noon|lunch"
+        rf"|quarter|three|{numw})"
+    )
     pats["en"] = Triggered(
         pats["en"],
-        rf"(?<![\d:.,/])\d[\d,，.．]*(?::|{after_hour})|(?<![a-z\-])(?:{big})"
-        rf"|(?<![a-z])(?:{folded_alt(approx['en_before'])})\s+[\da-z]"
+        rf"(?<![\d:.,/])\d[\d,，.．]*(?::|h\d|\.[ap]|{after_hour})|(?<![a-z\-])(?:{big})"
+        rf"|(?<![a-z])(?:{folded_alt([*approx['en_before'], *parts['en_before']])})\s+[\d@a-z]"
         rf"|(?<![a-z])(?:{folded_alt(['quarter', 'half', *named['en']])}|a\s+quarter)"
         rf"|(?<![a-z\-])(?:{units}){after_hour}",
         has_latin,
@@ -225,10 +245,10 @@ def _apply_part(h: int, part: str | None) -> int:
 def _part_of(word: str | None, table: dict[str, str]) -> str | None:
     if not word:
         return None
-    w = word.lower().rstrip(".")
-    if w in ("am", "a.m", "a"):
+    w = word.lower().replace(".", "").replace(" ", "")
+    if w in ("am", "a"):
         return "am"
-    if w in ("pm", "p.m", "p"):
+    if w in ("pm", "p"):
         return "pm"
     return table.get(word) or table.get(word.lower())
 
@@ -248,7 +268,7 @@ def _time_fact(doc, start, end, lang, h, mi, s, part, approx=None) -> Fact:
 def _time_tables() -> tuple[dict, dict, dict]:
     cal = lexicon("calendar")
     parts = cal["time_dayparts"]
-    en_parts = {k.lower(): v for k, v in parts["en_after"].items()}
+    en_parts = {k.lower(): v for k, v in [*parts["en_after"].items(), *parts["en_before"].items()]}
     cjk_parts = {**parts["ko"], **parts["zh"], **parts["ja"]}
     named = {
         k.lower(): v
@@ -263,14 +283,20 @@ def extract_times(doc: Document) -> Iterator[Fact]:
     text = doc.text
     en_parts, cjk_parts, named = _time_tables()
     for m in pats["en"].finditer(text):
-        part = _part_of(m["part"], en_parts)
+        part = _part_of(m["part"], en_parts) or _part_of(m["bpart"], en_parts)
         s = None
         if m["named"]:
             h, mi = named[m["named"].lower()]
             mi = None
         elif m["rel"]:
             rel = m["rel"].lower()
-            delta = 15 if "quarter" in rel else 30 if rel == "half" else _num(rel.split()[0])
+            delta = (
+                (45 if rel.startswith("three") else 15)
+                if "quarter" in rel
+                else 30
+                if rel == "half"
+                else _num(rel.split()[0])
+            )
             hour = (
                 _num(m["rh"] or m["rhw"])
                 if (m["rh"] or (m["rhw"] or "").lower() not in ("noon", "midnight"))
@@ -284,6 +310,9 @@ def extract_times(doc: Document) -> Iterator[Fact]:
             else:
                 mi = int(delta)
             part = _part_of(m["rap"], en_parts) or part
+        elif m["hm"]:
+            h, mi = int(m["hm"][:-2]), int(m["hm"][-2:])
+            part = _part_of(m["ap"], en_parts) or part
         elif m["mi"]:
             h, mi = int(m["h"]), int(m["mi"])
             s = int(m["s"]) if m["s"] else None
@@ -299,7 +328,8 @@ def extract_times(doc: Document) -> Iterator[Fact]:
                 continue
         else:
             h, mi = int(_num(m["h3"] or m["hw3"]) or 0), None
-        yield _time_fact(doc, m.start(), m.end(), "en", h, mi, s, part, m["pre"])
+        approx = m["pre"] or ("ish" if m["ish"] else None)
+        yield _time_fact(doc, m.start(), m.end(), "en", h, mi, s, part, approx)
 
     for m in pats["cjk"].finditer(text):
         lang = doc.lang_at(m.start())

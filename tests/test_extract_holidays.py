@@ -139,9 +139,22 @@ def test_korean_lunar_holidays(text: str, span: str, value: str) -> None:
     assert dates(text)[span][0] == value
 
 
-def test_chinese_lunar_holidays_give_no_date_without_a_chinese_calendar() -> None:
-    # The Korean tables put 설날 2027 on Feb. 7; 春节 2027 is Feb. 6.
-    assert holidays("2027年春节假期") == []
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        # The Korean tables put 설날 2027 on Feb. 7; in the Chinese calendar 春节 is Feb. 6.
+        ("2027年春节假期将延长。", "2027年春节", "2027-02-06"),
+        ("2027년 설날 연휴", "2027년 설날", "2027-02-07"),
+        ("今年的中秋节人潮涌动。", "今年的中秋节", "2024-09-17"),
+        # the 12th lunar month of 2025 falls in January 2026
+        ("2026年腊八节", "2026年腊八节", "2026-01-26"),
+        ("Chinese New Year 2030 falls early.", "Chinese New Year 2030", "2030-02-03"),
+    ],
+)
+def test_chinese_lunar_holidays_follow_the_chinese_calendar(
+    text: str, span: str, value: str
+) -> None:
+    assert dates(text)[span][0] == value
 
 
 def test_next_and_last_pick_the_occurrence() -> None:

@@ -2,7 +2,7 @@
 
 The names and their rules are data (rules/lexicon/holidays.yaml); this module implements
 each rule type once: a fixed day, the nth weekday of a month, a day counted from Easter, Japan's
-equinox days, and a day of the Korean lunisolar calendar.
+equinox days, and a day of the Korean or the Chinese lunisolar calendar.
 
 Values follow temporal.py's dates: "XXXX-12-25" for a name without a year, with the occurrence
 nearest the publication date in ``resolved``; "2016-12-25" when a year is attached ("Christmas
@@ -23,6 +23,7 @@ from typing import Any
 
 import regex
 from korean_lunar_calendar import KoreanLunarCalendar
+from lunar_python import Lunar
 
 from .. import facts as K
 from ..document import Document
@@ -208,10 +209,24 @@ def _equinox(year: int, season: str) -> dt.date:
 
 @cache
 def _lunar(year: int, month: int, day: int, calendar: str) -> dt.date | None:
-    if calendar != "korean":
-        return None  # no converter for the Chinese calendar (see holidays.yaml)
+    """The solar day of a lunisolar month and day that falls in the solar year ``year``: 腊八
+    (12th month) of 2024 is Jan. 18, 2024, a day of the lunar year that began in 2023."""
+    found = _lunar_in(year, month, day, calendar)
+    if found is not None and found.year > year:
+        found = _lunar_in(year - 1, month, day, calendar)
+    return found
+
+
+def _lunar_in(lunar_year: int, month: int, day: int, calendar: str) -> dt.date | None:
+    if calendar == "chinese":
+        # lunar-python computes the Chinese calendar (China's time zone) from the astronomy;
+        # the Korean tables differ from it by a day in some years (설날 2027 is Feb. 7, 春节 Feb. 6).
+        if not 1000 <= lunar_year <= 2999:
+            return None
+        solar = Lunar.fromYmd(lunar_year, month, day).getSolar()
+        return dt.date(solar.getYear(), solar.getMonth(), solar.getDay())
     cal = KoreanLunarCalendar()
-    if not cal.setLunarDate(year, month, day, False):
+    if not cal.setLunarDate(lunar_year, month, day, False):
         return None  # outside the tables (1000-2050)
     return dt.date.fromisoformat(cal.SolarIsoFormat())
 

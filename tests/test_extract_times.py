@@ -133,3 +133,35 @@ def test_english_clock_forms(text: str, span: str, value: str) -> None:
 )
 def test_english_clock_lookalikes(text: str) -> None:
     assert kinds_in(text, "time") == []
+
+
+# --- English durations -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Rescuers searched all day for survivors.", "all day", "P1D"),
+        ("The border stayed shut for another week.", "another week", "P1W"),
+        ("The plant was idle a whole month.", "a whole month", "P1M"),
+        ("The vote took half hour.", "half hour", "PT0.5H"),
+        ("The crew spent three nights at sea.", "three nights", "P3D"),
+        ("The trial was delayed a fortnight.", "a fortnight", "P2W"),
+        ("The outage lasted 36h in total.", "36h", "PT36H"),
+    ],
+)
+def test_english_duration_forms(text: str, span: str, value: str) -> None:
+    assert found(text).get(span) == ("duration", value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Full-year profit rose 5%.",  # the financial year
+        "They danced all night long.",  # a night is no day
+        "Take vitamin a h daily.",  # a one-letter unit needs digits
+        "All years of data were lost.",
+    ],
+)
+def test_english_duration_lookalikes(text: str) -> None:
+    assert kinds_in(text, "duration") == []

@@ -77,10 +77,18 @@ def _patterns() -> dict[str, regex.Pattern | Triggered | Gated | LatinGated]:
     vague = cal["duration_vague"]
     dwords = cal["duration_words"]
     en_unit = alternation(du["en"])
+    en_singular = alternation(
+        [u for u in du["en"] if not u.endswith("s") and u not in ("h", "min", "hr", "sec", "night")]
+    )
     # Words begin a word: "Canada day" holds no "a day".
     en_amount = rf"(?:{en_num}|(?<!\p{{L}})(?i:{alternation(vague['en'])}|an?))"
+    # "all day", "a whole week", "another month": one of a unit named in the singular. A
+    # "full year" is left out: in business news it is the financial year, not a span.
+    en_one = r"(?i:another|(?:an?\s+|the\s+)?whole|(?:an?\s+)?full|all)"
     en_atom = (
-        rf"(?:(?<!\p{{L}})(?i:half\s+an?)\s+(?P<unit>(?i:{en_unit}))(?P<half>)"
+        rf"(?:(?<!\p{{L}})(?i:half(?:\s+an?)?)\s+(?P<unit>(?i:{en_unit}))(?P<half>)"
+        rf"|(?<!\p{{L}})(?:(?i:an?|one)\s+)?(?P<word>(?i:{alternation(dwords['en'])}))\b"
+        rf"|(?<!\p{{L}})(?P<num>{en_one})[\s\-](?P<unit>(?i:{en_singular}))\b(?<!(?i:full.year))"
         rf"|(?P<num>{en_amount})(?:\s+(?P<half>(?i:and\s+a\s+half|and\s+half)))?[\s\-]?(?P<unit>(?i:{en_unit}))\b"
         rf"(?:\s+(?P<half>(?i:and\s+a\s+half|and\s+half))\b)?)"
     )
@@ -180,7 +188,9 @@ def _patterns() -> dict[str, regex.Pattern | Triggered | Gated | LatinGated]:
         pats["dur_en"],
         rf"(?<![\d:.])\d[\d,，.．]*[\s\-]*(?:{dunits}|and|{numw})|(?<![a-z\-])(?:{units}|{big})"
         rf"|(?<![a-z])(?:(?:{folded_alt(bounds['en_before'])})\s+[\da-z]"
-        rf"|{folded_alt(['half', *vague['en']])}|an?(?:\s+and\s|[\s\-]?(?:{dunits})))",
+        rf"|{folded_alt(['half', 'another', 'whole', 'full', 'all', *vague['en'], *dwords['en']])}"
+        rf"|(?:an?|the)\s+(?:whole|full|{folded_alt(dwords['en'])})"
+        rf"|an?(?:\s+and\s|[\s\-]?(?:{dunits})))",
     )
     # Every match of these holds a Latin letter: texts without one are not scanned.
     pats["dur_en"] = LatinGated(pats["dur_en"])
@@ -403,7 +413,7 @@ def _collect(m, units: dict[str, str], words: dict[str, list], vague: dict[str, 
             p, n = max(before)
             nums.pop(p)
             low = n.lower().strip()
-            if low in ("a", "an"):
+            if low in ("a", "an") or low.split()[-1] in ("another", "whole", "full", "all"):
                 amount: float | None = 1.0
             elif low in vague or n in vague:
                 amount = float(vague.get(low, vague.get(n, 3)))
@@ -426,7 +436,7 @@ def _collect(m, units: dict[str, str], words: dict[str, list], vague: dict[str, 
         items[i] = (p, a + 0.5, c)
     if "word" in m.re.groupindex:
         for w in m.captures("word"):
-            amount, code, *mult = words[w]
+            amount, code, *mult = words.get(w) or words[w.lower()]
             items.append((0, float(amount) * (mult[0] if mult else 1), code))
     for _, amount, code in items:
         if code == "DECADE":
@@ -460,7 +470,7 @@ def extract_durations(doc: Document) -> Iterator[Fact]:
                 continue
             if name == "dur_ko" and not _ko_duration_ok(m):
                 continue
-            if name == "dur_en" and _ordinal_second(m):
+            if name == "dur_en" and (_ordinal_second(m) or _letter_unit_alone(m)):
                 continue
             parts = _collect(m, units, wtable, vtable)
             if not parts:
@@ -476,6 +486,18 @@ def extract_durations(doc: Document) -> Iterator[Fact]:
                 lang,
                 approx=(bound or "").lower() or None,
             )
+
+
+def _letter_unit_alone(m) -> bool:
+    """'3h' and '3 h' are hours; 'a h' or 'vitamin h' are not: a one-letter unit needs
+    digits before it."""
+    nums = dict(zip(m.starts("num"), m.captures("num"), strict=True))
+    for pos, unit in zip(m.starts("unit"), m.captures("unit"), strict=True):
+        if len(unit) == 1:
+            before = [p for p in nums if p < pos]
+            if not before or not nums[max(before)][:1].isdigit():
+                return True
+    return False
 
 
 def _ordinal_second(m) -> bool:

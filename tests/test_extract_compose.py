@@ -275,3 +275,36 @@ def test_without_publication_date() -> None:
         "The council meets on the second Tuesday of April.", "the second Tuesday of April", None
     )
     assert value == "XXXX-04-WXX-2-#2"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "resolved"),
+    [
+        # seen from 2024-09-01: 추석 is Sept. 17, 2024, 春节 Jan. 29, 2025
+        ("올해는 추석 사흘 전에 휴가를 떠난다.", "추석 사흘 전", "2024-09-14"),
+        ("추석 2일 후 귀경길이 붐볐다.", "추석 2일 후", "2024-09-19"),
+        ("크리스마스 일주일 전부터 붐빈다.", "크리스마스 일주일 전", "2024-12-18"),
+        ("クリスマスの2日前に届いた。", "クリスマスの2日前", "2024-12-23"),
+        ("春节前一天商场关门。", "春节前一天", "2025-01-28"),
+        ("圣诞节四天前发货。", "圣诞节四天前", "2024-12-21"),
+        # an English holiday moved by months or years: the holiday of the year it lands in
+        ("We meet again Thanksgiving in 8 months.", "Thanksgiving in 8 months", "2025-11-27"),
+        ("Christmas two years ago was quiet.", "Christmas two years ago", "2022-12-25"),
+    ],
+)
+def test_days_counted_from_a_holiday(text: str, span: str, resolved: str) -> None:
+    kind, value, attrs = one(text, span, dt.date(2024, 9, 1))
+    assert (kind, value, attrs["resolved"]) == ("date", resolved, resolved)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_span"),
+    [
+        ("추석 사흘 전국 이동량", "추석 사흘 전"),
+        # 国庆节前三天 also reads "the first three days of the holiday"
+        ("国庆节前三天高速免费。", "国庆节前三天"),
+        ("Christmas 3 days ago was quiet.", "Christmas 3 days ago"),
+    ],
+)
+def test_no_count_from_a_holiday(text: str, not_span: str) -> None:
+    assert not_span not in facts(text)

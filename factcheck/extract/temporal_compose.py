@@ -23,6 +23,7 @@ from ..facts import Fact
 from ..resources import lexicon
 from .base import first_fit, make_fact
 from .patterns import alternation
+from .temporal_holiday import occurrence_in
 from .temporal_period import (
     _RE_MONTH,
     _RE_PARTS,
@@ -528,6 +529,7 @@ def _join_facts(doc: Document, facts: list[Fact], date_fn, top: set[int]) -> Ite
                 if yr is not None:
                     yield date_fn(f.start, yr.end, "en", _year_of(yr), mo[1], None)
     yield from _anchored_offsets(doc, relative, idx, pats)
+    yield from _holiday_offsets(doc, relative, idx)
     yield from _weekday_days(doc, bare_wd, idx, pats)
     yield from _dated_times(doc, [f for f in facts if f.kind == K.TIME], idx, pats)
     weeks = [f for f in dates if "-W" in f.value and not f.value.startswith("X")]
@@ -762,6 +764,81 @@ def _holiday_day(f: Fact) -> dt.date | None:
     if not isinstance(r, str) or not _RE_ISO_DAY.fullmatch(r):
         return None
     return dt.date.fromisoformat(r)
+
+
+@cache
+def _holiday_offset_patterns() -> dict[str, regex.Pattern]:
+    cx = lexicon("compose")["holiday_offsets"]
+    return {
+        # between a holiday and an offset after it: 추석 3일 전, クリスマスの3日前, 圣诞节的三天前
+        "gap": regex.compile(rf"\s?(?:{alternation(cx['gap'])})?\s?"),
+        # 추석 사흘 전, 크리스마스 일주일 뒤: an amount, then a direction word (not 전국, 뒤편)
+        "dir_ko": regex.compile(
+            rf"\s?(?P<dir>{alternation(cx['dir_ko'])})(?!\p{{Hangul}}(?<![{cx['ko_particles']}]))"
+        ),
+        # 圣诞节前一天, 春节后一周: a direction word, then the amount
+        "dir_zh": regex.compile(rf"(?:的)?(?P<dir>{alternation(cx['dir_zh'])})"),
+    }
+
+
+def _holiday_offsets(doc: Document, facts: list[Fact], idx: _Index) -> Iterator[Fact]:
+    """Days counted from a holiday in Korean, Chinese and Japanese (추석 사흘 전, 추석 3일 전,
+    クリスマスの3日前, 圣诞节前一天), and in English a holiday moved by an offset of months or
+    years ("Thanksgiving in 9 months", "Christmas two years ago": the holiday of the year the
+    offset lands in)."""
+    text, ref = doc.text, doc.date
+    if ref is None:
+        return
+    pats = _holiday_offset_patterns()
+    dirs = lexicon("compose")["holiday_offsets"]
+    for h in facts:
+        if id(h) not in idx.top or (day := _holiday_day(h)) is None:
+            continue
+        if h.lang == "en":
+            yield from _holiday_moved_en(doc, h, idx)
+            continue
+        gap = pats["gap"].match(text, h.end)
+        # an offset date right after: 3일 전, 3日前, 三天前
+        if gap and (o := idx.starting(gap.end(), _offset_of)) and o.lang != "en":
+            unit, off = _offset_of(o)  # type: ignore[misc]
+            yield _relative_day(doc, h.start, o.end, h.lang, _shift(day, unit, off))
+            continue
+        # 추석 사흘 전: an amount, then 전 / 후
+        if gap and (d := idx.starting(gap.end(), _duration_units)):
+            if m := pats["dir_ko"].match(text, d.end):
+                sign = dirs["dir_ko"][m["dir"]]
+                yield _relative_day(doc, h.start, m.end(), h.lang, _shift_units(day, d, sign))
+            continue
+        # 圣诞节前一天: 前 / 后, then the amount. 国庆节前三天 also reads "the first three days of
+        # the holiday", so only one day or an amount of weeks or more is taken.
+        if (m := pats["dir_zh"].match(text, h.end)) and (
+            d := idx.starting(m.end(), _duration_units)
+        ):
+            units = _duration_units(d) or []
+            if units and (units == [("D", 1)] or all(u != "D" for u, _ in units)):
+                if not _stretch(text, d):
+                    sign = dirs["dir_zh"][m["dir"]]
+                    yield _relative_day(doc, h.start, d.end, h.lang, _shift_units(day, d, sign))
+
+
+def _shift_units(day: dt.date, d: Fact, sign: int) -> dt.date:
+    for unit, n in _duration_units(d) or ():
+        day = _shift(day, unit, sign * n)
+    return day
+
+
+def _holiday_moved_en(doc: Document, h: Fact, idx: _Index) -> Iterator[Fact]:
+    """ "Thanksgiving in 9 months", "Christmas 2 years ago": the holiday in the year the offset
+    lands in. Only months and years: "Christmas 3 days ago" names no holiday."""
+    if doc.text[h.end : h.end + 1] != " " or h.attrs.get("year") is not None:
+        return
+    o = idx.starting(h.end + 1, _offset_of)
+    if o is None or _offset_of(o)[0] not in ("M", "Y"):  # type: ignore[index]
+        return
+    landed = _RE_ISO_DAY.fullmatch(o.value) and dt.date.fromisoformat(o.value)
+    day = landed and occurrence_in(h.attrs["holiday"], landed.year)
+    if day:
+        yield _relative_day(doc, h.start, o.end, "en", day)
 
 
 def _compound_offset(doc: Document, o: Fact, off: tuple[str, int], idx: _Index, pats):

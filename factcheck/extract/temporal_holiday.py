@@ -291,6 +291,18 @@ def _occurrence(h: _Holiday, ref: dt.date, which: str) -> tuple[dt.date, dt.date
     return min(found, key=lambda s: (abs((s[0] - ref).days), s[0] > ref), default=None)
 
 
+@cache
+def _by_key() -> dict[str, _Holiday]:
+    return {h.key: h for by_lang in _table().names.values() for h in by_lang.values() if h}
+
+
+def occurrence_in(key: str, year: int) -> dt.date | None:
+    """The day of holiday ``key`` in a year (None for a span like Lent, or no such day)."""
+    h = _by_key().get(key)
+    span = _days_in(h, year) if h is not None else None
+    return span[0] if span is not None and span[0] == span[1] else None
+
+
 # --- finding the names ----------------------------------------------------------------------
 
 

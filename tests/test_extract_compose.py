@@ -308,3 +308,30 @@ def test_days_counted_from_a_holiday(text: str, span: str, resolved: str) -> Non
 )
 def test_no_count_from_a_holiday(text: str, not_span: str) -> None:
     assert not_span not in facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "resolved"),
+    [
+        # no month named: a day of the publication month (March 2024)
+        ("私は第二木曜日に戻ります。", "第二木曜日", "XXXX-03-WXX-4-#2", "2024-03-14"),
+        ("会議は第1の月曜日に開く。", "第1の月曜日", "XXXX-03-WXX-1-#1", "2024-03-04"),
+        ("세 번째 금요일에 만나자.", "세 번째 금요일", "XXXX-03-WXX-5-#3", "2024-03-15"),
+        # counted back from the last week
+        (
+            "Sales dipped in the second last week of June 2023.",
+            "the second last week of June 2023",
+            "2023-06-W04",
+            "2023-06-12",
+        ),
+        (
+            "It ships the 3rd last week of 2025.",
+            "the 3rd last week of 2025",
+            "2025-W50",
+            "2025-12-08",
+        ),
+    ],
+)
+def test_nth_weekday_and_week_forms(text: str, span: str, value: str, resolved: str) -> None:
+    _, v, attrs = one(text, span)
+    assert (v, attrs["resolved"]) == (value, resolved)

@@ -304,8 +304,10 @@ def _join_patterns() -> dict[str, regex.Pattern]:
             rf"(?i:(?P<rel>{alternation(lexicon('calendar')['period_rel']['en'])})\s+month\b)"
         ),
         # "the first week of" before a month or year; 第1週 / 첫째 주 after one
+        # "the second last week of": counted back from the last
         "week_en": regex.compile(
-            rf"(?i:(?<![\p{{L}}\d])(?:the\s+)?(?P<en>{alternation(nth['en'])})\s+"
+            rf"(?i:(?<![\p{{L}}\d])(?:the\s+)?(?:(?P<back>{alternation(cx['nth_back_en'])})\s+)?"
+            rf"(?P<en>{alternation(nth['en'])})\s+"
             rf"(?:{alternation(week['en'])})\s+(?P<of>(?:of|in)\s+)?(?:the\s+)?)$"
         ),
         "week_cjk": regex.compile(
@@ -584,19 +586,21 @@ def _nth_weekdays(doc: Document, facts: list[Fact], idx: _Index, pats) -> Iterat
             continue
         if not n or month is _NO_MONTH or (month is None and (n < 0 or ref is None or not bare)):
             continue
-        if month is None and (
-            _RE_COUNTED_FROM.match(text, w.end) or not _RE_CLAUSE_GOES_ON.match(text, w.end)
+        if (
+            month is None
+            and w.lang == "en"
+            and (_RE_COUNTED_FROM.match(text, w.end) or not _RE_CLAUSE_GOES_ON.match(text, w.end))
         ):
             # "the third Tuesday after Christmas" is counted from another day; "the first
-            # Monday meeting" names a meeting
+            # Monday meeting" names a meeting (a particle follows the CJK ones: 第三火曜日に)
             continue
         if month is None:
-            # "the second Sunday", 두 번째 일요일: a day of the publication month
+            # "the second Sunday", 두 번째 일요일, 第三火曜日: a day of the publication month,
+            # written as Recognizers-Text writes it (XXXX-09-WXX-2-#3)
             day = _nth_weekday(ref.year, ref.month, wd, n)
             if day is not None:
-                yield _weekday_date_fact(
-                    doc, start, end, w.lang, day, day.isoformat(), relative=True
-                )
+                value = f"XXXX-{ref.month:02d}-WXX-{wd}-#{n}"
+                yield _weekday_date_fact(doc, start, end, w.lang, day, value, relative=True)
             continue
         y, mo, stated = month
         if y is not None:
@@ -646,8 +650,9 @@ def _month_before_cjk(text: str, pos: int, idx: _Index, pats) -> Fact | None:
 
 def _nth_weeks(doc: Document, facts: list[Fact], idx: _Index, pats) -> Iterator[Fact]:
     """The nth week of a month or year: "the first week of October", 10월의 첫째 주, 今月の第三週,
-    十月的第一周, "the last week of 2015", 2015年の第1週."""
+    十月的第一周, "the last week of 2015", "the second last week of 2015", 2015年の第1週."""
     text, ref = doc.text, doc.date
+    cx_back = lexicon("compose")["nth_back_en"]
     for f in facts:
         if f.kind not in (K.DATE, K.YEAR) or f.attrs.get("within"):
             continue
@@ -659,6 +664,10 @@ def _nth_weeks(doc: Document, facts: list[Fact], idx: _Index, pats) -> Iterator[
             if not m or not (m["of"] or f.attrs.get("relative")):
                 continue  # "the third week next year"; not "the first week 2015"
             n, start, end = _nth_value(m["en"], None, None, None, None), m.start(), f.end
+            if m["back"]:
+                if n != -1:
+                    continue  # "second first week"
+                n = -cx_back[m["back"].lower()]
         else:
             m = pats["week_cjk"].match(text, f.end)
             if not m:
@@ -676,14 +685,14 @@ def _nth_weeks(doc: Document, facts: list[Fact], idx: _Index, pats) -> Iterator[
             first = dt.date(yy, mo, 1)
             last = dt.date(yy, mo, calendar.monthrange(yy, mo)[1])
             rows = (last.day + first.isoweekday() - 1 + 6) // 7  # Monday-weeks touching it
-            label = rows if n < 0 else n
+            label = rows + n + 1 if n < 0 else n
             value = (
                 f"{y:04d}-{mo:02d}-W{label:02d}" if y is not None else f"XXXX-{mo:02d}-W{label:02d}"
             )
         else:
             yy = year
             first, last = dt.date(yy, 1, 1), dt.date(yy, 12, 31)
-            label = dt.date(yy, 12, 28).isocalendar()[1] if n < 0 else n
+            label = dt.date(yy, 12, 28).isocalendar()[1] + n + 1 if n < 0 else n
             value = f"{yy:04d}-W{label:02d}"
         weeks = _full_weeks(first, last)
         monday = (weeks[n - 1] if n > 0 else weeks[n]) if len(weeks) >= abs(n) else None

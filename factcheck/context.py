@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -53,7 +54,41 @@ class Context:
         return self.sentences[i] if self.sentences else (0, len(self.doc.text))
 
     def in_sentence(self, kind: str, start: int, end: int) -> list[Fact]:
-        return [f for f in self.by_kind[kind] if start <= f.start and f.end <= end]
+        """The facts of a kind within [start, end), in the order of ``facts``."""
+        facts = self.by_kind[kind]
+        starts = self._starts_of(kind)
+        if starts is None:
+            return [f for f in facts if start <= f.start and f.end <= end]
+        # Sorted by start: only the facts starting in the span can lie inside it.
+        lo = bisect.bisect_left(starts, start)
+        hi = bisect.bisect_right(starts, end, lo)
+        return [f for f in facts[lo:hi] if f.end <= end]
+
+    def per_sentence(self, kind: str) -> list[tuple[tuple[int, int], list[Fact]]]:
+        """Each sentence that holds facts of a kind, in order, with those facts: what
+        ``in_sentence`` gives for every sentence, without a look at the sentences that
+        hold none."""
+        sentences, starts = self.sentences, self._sentence_starts
+        found: dict[int, list[Fact]] = {}
+        for f in self.by_kind[kind]:
+            i = bisect.bisect_right(starts, f.start) - 1
+            if i >= 0 and f.end <= sentences[i][1]:
+                found.setdefault(i, []).append(f)
+        return [(sentences[i], found[i]) for i in sorted(found)]
+
+    def _starts_of(self, kind: str) -> list[int] | None:
+        """The starts of the facts of a kind when they are in order of start, else None
+        (facts handed in by a caller need not be sorted)."""
+        cache = self._kind_starts
+        if kind not in cache:
+            starts = [f.start for f in self.by_kind[kind]]
+            ordered = all(a <= b for a, b in itertools.pairwise(starts))
+            cache[kind] = starts if ordered else None
+        return cache[kind]
+
+    @cached_property
+    def _kind_starts(self) -> dict[str, list[int] | None]:
+        return {}
 
     @property
     def date(self) -> dt.date:

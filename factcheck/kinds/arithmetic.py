@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
+from functools import cache
 from typing import Any
 
 import regex
@@ -26,6 +28,8 @@ _BIRTH = regex.compile(
     r"|(?P<b>\d{4})\s?년\s?(?:생|출생|에\s?태어)|(?P<c>\d{4})\s?年\s?(?:生まれ|出生|生)|生于\s?(?P<d>\d{4})"
 )
 
+# What every match of _BIRTH holds: one search of the text skips articles without any.
+_BIRTH_WORD = regex.compile(r"(?i:born)|년|年|生于")
 
 _CONJUNCTION = regex.compile(r"(?i:\band\b|\bor\b|와\s|과\s|및|和|与|と|、)")
 
@@ -34,8 +38,16 @@ _CONJUNCTION = regex.compile(r"(?i:\band\b|\bor\b|와\s|과\s|및|和|与|と|�
 def age_vs_birth_year(ctx: Context, params: dict[str, Any]) -> Iterator[Hit]:
     """'Kim, 45, born in 1970' in a 2023 article: 45 cannot be right."""
     text = ctx.doc.text
+    # Only a sentence holding a birth word can state a birth year: the others are skipped
+    # without a scan of their own.
+    words = [m.start() for m in _BIRTH_WORD.finditer(text)]
+    if not words:
+        return
     year = ctx.date.year
     for s, e in ctx.sentences:
+        i = bisect.bisect_left(words, s)
+        if i == len(words) or words[i] >= e:
+            continue
         births = [
             (m.start(), m.end(), int(next(g for g in m.groups() if g)))
             for m in _BIRTH.finditer(text, s, e)
@@ -77,11 +89,7 @@ def age_vs_birth_year(ctx: Context, params: dict[str, Any]) -> Iterator[Hit]:
 def edition_arithmetic(ctx: Context, params: dict[str, Any]) -> Iterator[Hit]:
     """The Nth annual event held since year Y, against the publication year."""
     text = ctx.doc.text
-    annual = regex.compile(
-        "(?i:"
-        + "|".join(regex.escape(w) for lang in params.get("annual", {}).values() for w in lang)
-        + ")"
-    )
+    annual = _any_word(tuple(w for lang in params.get("annual", {}).values() for w in lang))
     skipped = int(params.get("skipped_editions", 2))
     slots = [
         y
@@ -137,6 +145,12 @@ def edition_arithmetic(ctx: Context, params: dict[str, Any]) -> Iterator[Hit]:
                 "expected": _ordinal(expected),
             },
         )
+
+
+@cache
+def _any_word(words: tuple[str, ...]) -> regex.Pattern:
+    # Cached: kinds run once per document, and the word lists are the rule's, fixed.
+    return regex.compile("(?i:" + "|".join(regex.escape(w) for w in words) + ")")
 
 
 def _chained(ctx: Context, sentences: list, a: int, b: int, head: str) -> bool:

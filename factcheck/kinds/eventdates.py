@@ -129,6 +129,12 @@ def _any_of(patterns: tuple[str, ...]) -> regex.Pattern:
     return regex.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)")
 
 
+@cache
+def _before_words(words: tuple[str, ...]) -> regex.Pattern:
+    """One of the words right before a place (searched in the text before it)."""
+    return _any_of((rf"(?i:(?:{alternation(words)})\s*$)",) if words else ())
+
+
 @kind("past-tense-future-date")
 def past_tense_future_date(ctx: Context, params: dict[str, Any]) -> Iterator[Hit]:
     """'attended the forum on the 27th' in an article published on the 25th."""
@@ -140,8 +146,7 @@ def past_tense_future_date(ctx: Context, params: dict[str, Any]) -> Iterator[Hit
     future = _verbs(_words(params, "future_markers"))
     max_gap = int(params.get("max_gap", 30))
     # "year ending March 31", "bought until March 31": a period's end or a deadline.
-    period = _words(params, "period_words")
-    not_event = _any_of((rf"(?i:(?:{alternation(period)})\s*$)",) if period else ())
+    not_event = _before_words(_words(params, "period_words"))
     for f, d in _day_dates(ctx):
         if d <= ctx.date:
             continue

@@ -48,8 +48,10 @@ def _total_marks(text: str, f: Fact) -> tuple[bool, bool]:
 def parts_vs_total(ctx: Context, params: dict[str, Any]) -> Iterator[Hit]:
     """Counts of one type in a sentence, one marked as the total, that do not add up."""
     text = ctx.doc.text
-    for s, e in ctx.sentences:
-        counts = [c for c in ctx.in_sentence(K.COUNT, s, e) if count_type(c, ctx.doc.text)]
+    for _, in_sentence in ctx.per_sentence(K.COUNT):
+        if len(in_sentence) < 3:
+            continue  # a total and two parts are three counts
+        counts = [c for c in in_sentence if count_type(c, ctx.doc.text)]
         marks = [(c, *_total_marks(text, c)) for c in counts]
         # "교사 13명 모두 37명": a marker before a count names the total more surely than
         # one after ("13명 모두" is "all 13").
@@ -87,8 +89,7 @@ def shares_over_whole(ctx: Context, params: dict[str, Any]) -> Iterator[Hit]:
     limit = float(params.get("max_total", 100))
     text = ctx.doc.text
     _, _, change = _markers()
-    for s, e in ctx.sentences:
-        pcts = ctx.in_sentence(K.PERCENT, s, e)
+    for (s, e), pcts in ctx.per_sentence(K.PERCENT):
         if len(pcts) < 3 or change.search(text, s, e):
             continue
         # Only an enumeration: each percentage separated from the next by a list separator

@@ -426,3 +426,51 @@ def test_dotted_numbers_that_are_no_korean_dates() -> None:
     found = facts("Version 2024. 3. 15 items. Steps 1. 2. 3. Filed on 2024.3.15. Next.")
     spans = [s for s, (k, _, _) in found.items() if k in ("date", "daterange")]
     assert spans == ["2024.3.15"], spans
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("We plan to hike there this winter.", "this winter", "2024-WI"),
+        ("Prices rose last autumn.", "last autumn", "2023-FA"),
+        ("The plant opens in the spring of 2026.", "the spring of 2026", "2026-SP"),
+        ("Talks resume in fall 2025.", "fall 2025", "2025-FA"),
+        ("It will not be ready before summer.", "summer", "SU"),
+        ("공사는 올겨울 끝난다.", "올겨울", "2024-WI"),
+        ("지난 가을 문을 열었다.", "지난 가을", "2023-FA"),
+        ("2025년 봄에 개장한다.", "2025년 봄", "2025-SP"),
+        ("工程将于明年春天完工。", "明年春天", "2025-SP"),
+        ("这座桥去年冬季关闭。", "去年冬季", "2023-WI"),
+        ("工事は来年の秋に終わる。", "来年の秋", "2025-FA"),
+        ("今冬は寒い。", "今冬", "2024-WI"),
+    ],
+)
+def test_seasons(text: str, span: str, value: str) -> None:
+    assert one(text, span)[:2] == ("daterange", value)
+
+
+def test_season_words_that_are_no_seasons() -> None:
+    text = "Prices will fall. The spring broke. 돌봄 서비스와 겨울잠. 夏休みの宿題。 The fall in sales."
+    found = facts(text)
+    assert not [s for s, (k, _, _) in found.items() if k == "daterange"], found
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("매출은 저번달 줄었다.", "저번달", "2024-02"),
+        ("이번달 안에 끝낸다.", "이번달", "2024-03"),
+        ("저번주에 만났다.", "저번주", "2024-W10"),
+        ("我们下星期见。", "下星期", "2024-W12"),
+        ("他上週去了台北。", "上週", "2024-W10"),
+        ("会議は翌週に開く。", "翌週", "2024-W12"),
+        ("Sales fell in the previous month.", "previous month", "2024-02"),
+        ("It opens the coming week.", "coming week", "2024-W12"),
+    ],
+)
+def test_more_relative_words(text: str, span: str, value: str) -> None:
+    assert one(text, span)[1] == value
+
+
+def test_next_month_word_leaves_monday_alone() -> None:
+    assert one("次の月曜日に会う。", "次の月曜日")[1] == "2024-03-18"

@@ -113,7 +113,29 @@ def _patterns() -> dict[str, regex.Pattern | Gated | LatinGated]:
     ko_amount = r"(?:\d+|한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|몇)"
     wk = cal["weekend"]
     wrel = cal["weekend_rel"]
+    sea = cal["seasons"]
+    glued = alternation(sea["glued"])
     p = {
+        # this summer, next spring, the winter of 2016, summer 2016, mid-summer
+        "season_en": (
+            rf"(?i:\b(?:(?P<rel>{en_rel})[^\S\r\n]+|(?P<the>the)[^\S\r\n]+|(?P<mid>mid)[^\S\r\n-]?)?"
+            rf"(?P<s>{alternation(sea['en'])})\b(?:[^\S\r\n]+(?:of[^\S\r\n]+)?(?P<y>{_YEAR4})\b)?)"
+        ),
+        # 올여름, 이번 여름, 2016년 여름, 그 겨울; a season alone not inside a word (돌봄)
+        "season_ko": (
+            rf"(?:(?:(?P<y>\d{{4}})년|(?P<ry>{ko_ry})|(?P<rel>이번|지난|다음)|(?P<that>그))[^\S\r\n]?"
+            rf"|(?P<glued>{glued})|(?<!\p{{Hangul}}))(?P<s>{alternation(sea['ko'])})"
+            r"(?!(?![에은는도의이을과와까부철엔])\p{Hangul})"
+        ),
+        # 今年夏天, 2016年的冬季, 今年の夏, その夏, 今夏, 来春; 夏 alone before a particle
+        "season_cjk": (
+            rf"(?:(?:(?P<y>\d{{4}})[^\S\r\n]?年|(?P<ry>{zh_ry}|{ja_ry}))[^\S\r\n]?[的の]?[^\S\r\n]?"
+            rf"(?P<s>{alternation(sea['zh'])}|[春夏秋冬])"
+            rf"|(?P<that>その)(?P<s2>[春夏秋冬])"
+            rf"|(?<!未)(?P<glued>[今去昨明来])(?P<s3>[春夏秋冬])(?![天季\p{{Han}}])"
+            rf"|(?P<s4>{alternation(sea['zh'])})"
+            r"|(?<![\p{Han}\p{Katakana}])(?P<s5>[春夏秋冬])(?=[にはのまもを、。]|$))"
+        ),
         "decade_en": (
             r"(?<![\w'’])(?:(?P<the>(?i:the)[^\S\r\n]+))?(?:(?P<y>1[0-9]\d0|20\d0)[^\S\r\n]?['’]?s"
             r"|(?(the)['’]?|['’])(?P<yy>\d0)['’]?s)(?![\w'’])"
@@ -194,11 +216,13 @@ def _patterns() -> dict[str, regex.Pattern | Gated | LatinGated]:
         "span_cjk": firsts(srel["zh"], srel["ja"]),
         "span_cjk_within": firsts(within["zh"], within["ja"]),
     }
+    needs["season_ko"] = list(sea["ko"])
+    needs["season_cjk"] = "春夏秋冬"
     for name, chars in needs.items():
         pats[name] = Gated(pats[name], chars)
     # Every match of these holds a Latin letter: texts without one are not scanned.
     english = ("decade_en", "decade_rel_en", "century_en", "quarter_en", "quarter_ord_en")
-    english += ("quarter_rel_en", "half_en", "weekend_en", "span_en")
+    english += ("quarter_rel_en", "half_en", "weekend_en", "span_en", "season_en")
     for name in english:
         pats[name] = LatinGated(pats[name])
     # Words every match of these holds, in any case.
@@ -208,6 +232,7 @@ def _patterns() -> dict[str, regex.Pattern | Gated | LatinGated]:
         "quarter_ord_en": ["quarter", "half"],
         "quarter_rel_en": ["quarter"],
         "weekend_en": wk["en"],
+        "season_en": list(sea["en"]),
     }
     for name, ws in words.items():
         pats[name] = Gated(pats[name], ws, folded=True)
@@ -446,6 +471,8 @@ def extract_periods(doc: Document) -> Iterator[Fact]:
                 resolved=[sat.isoformat(), (sat + dt.timedelta(days=1)).isoformat()],
             )
 
+    yield from _seasons(doc, pats, rel_years)
+
     srel = cal["span_rel"]
     ou = cal["offset_units"]
     for name in ("span_en", "span_ko", "span_cjk", "span_ko_within", "span_cjk_within"):
@@ -475,3 +502,37 @@ def extract_periods(doc: Document) -> Iterator[Fact]:
                 b = _shift(a, unit, n)
             lang = "en" if name == "span_en" else ("ko" if "ko" in name else lang_at(m))
             yield _period(doc, m.start(), m.end(), lang, a, b, f"P{n}{unit}")
+
+
+def _seasons(doc: Document, pats: dict, rel_years: list[dict]) -> Iterator[Fact]:
+    """Seasons: "this summer" (2016-SU), 2016년 여름, 今年夏天, 来春; alone, "SU"."""
+    text, ref = doc.text, doc.date
+    sea = lexicon("calendar")["seasons"]
+    prel = lexicon("calendar")["period_rel"]
+    codes = {k.lower(): v for lang in ("en", "ko", "zh", "ja") for k, v in sea[lang].items()}
+    alone = set(sea["en_alone"])
+    for name in ("season_en", "season_ko", "season_cjk"):
+        for m in pats[name].finditer(text):
+            word = next(m[g] for g in ("s", "s2", "s3", "s4", "s5") if m.groupdict().get(g))
+            gd = m.groupdict()
+            if name == "season_en" and not (m["rel"] or m["the"] or m["y"] or m["mid"]):
+                if word.lower() not in alone or word.isupper():
+                    continue
+            if name == "season_en" and m["the"] and word.lower() not in alone and not m["y"]:
+                continue  # "the fall of prices", "the spring broke"
+            year: int | None = int(m["y"]) if m["y"] else None
+            if gd.get("ry"):
+                year = _rel_year(doc, m["ry"], rel_years)
+            elif gd.get("rel") and ref is not None:
+                table = prel["en"] if name == "season_en" else prel["ko"]
+                off = table.get(m["rel"].lower())
+                year = ref.year + off if off is not None else None
+            elif gd.get("glued") and ref is not None:
+                year = ref.year + sea["glued"][m["glued"]]
+            if (gd.get("ry") or gd.get("rel") or gd.get("glued")) and year is None:
+                continue  # a relative season without a publication date stays unread
+            code = codes[word.lower()]
+            value = f"{year:04d}-{code}" if year is not None else code
+            lang = "en" if name == "season_en" else ("ko" if name == "season_ko" else "")
+            lang = lang or doc.lang_at(m.start())
+            yield make_fact(doc, K.DATERANGE, m.start(), m.end(), value, lang, season=code)

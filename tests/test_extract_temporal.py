@@ -450,7 +450,10 @@ def test_seasons(text: str, span: str, value: str) -> None:
 
 
 def test_season_words_that_are_no_seasons() -> None:
-    text = "Prices will fall. The spring broke. 돌봄 서비스와 겨울잠. 夏休みの宿題。 The fall in sales."
+    text = (
+        "Prices will fall. The spring broke. 돌봄 서비스와 겨울잠. 夏休みの宿題。"
+        " The fall in sales."
+    )
     found = facts(text)
     assert not [s for s, (k, _, _) in found.items() if k == "daterange"], found
 

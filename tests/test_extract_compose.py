@@ -335,3 +335,21 @@ def test_no_count_from_a_holiday(text: str, not_span: str) -> None:
 def test_nth_weekday_and_week_forms(text: str, span: str, value: str, resolved: str) -> None:
     _, v, attrs = one(text, span)
     assert (v, attrs["resolved"]) == (value, resolved)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("행사는 7월 이십삼일에 열린다.", "7월 이십삼일", "XXXX-07-23"),
+        ("10월 삼십일일까지 접수한다.", "10월 삼십일일", "XXXX-10-31"),
+        # the weekday picks the month: March 14, 2024 is a Thursday
+        ("십사일 목요일에 돌아왔다.", "십사일 목요일", "2024-03-14"),
+    ],
+)
+def test_korean_word_number_days(text: str, span: str, value: str) -> None:
+    assert one(text, span)[1] == value
+
+
+def test_korean_word_days_leave_daily_and_oil_alone() -> None:
+    assert "5월 일일" not in facts("5월 일일 평균 기온이 올랐다.")
+    assert "5월 오일" not in facts("5월 오일 가격이 올랐다.")

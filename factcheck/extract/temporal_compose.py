@@ -532,6 +532,8 @@ def _join_facts(doc: Document, facts: list[Fact], date_fn, top: set[int]) -> Ite
                     yield date_fn(f.start, yr.end, "en", _year_of(yr), mo[1], None)
     yield from _anchored_offsets(doc, relative, idx, pats)
     yield from _holiday_offsets(doc, relative, idx)
+    if "일" in text:
+        yield from _korean_word_days(doc, periods, bare_wd, date_fn)
     yield from _weekday_days(doc, bare_wd, idx, pats)
     yield from _dated_times(doc, [f for f in facts if f.kind == K.TIME], idx, pats)
     weeks = [f for f in dates if "-W" in f.value and not f.value.startswith("X")]
@@ -542,6 +544,45 @@ def _join_facts(doc: Document, facts: list[Fact], date_fn, top: set[int]) -> Ite
     yield from _days_of_months(doc, periods, idx, date_fn)
     stated = [f for f in days if f.lang == "en" and f.attrs.get("month")]
     yield from _day_ranges_of_month(doc, stated, stated=True)
+
+
+_KO_DIGITS = {"일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "칠": 7, "팔": 8, "구": 9}
+# A day in Sino-Korean number words: 이십일일 (21st), 십오일. Not inside a word, and 일 not
+# running on into one (일일이, 오일장 have a Hangul letter after that is no particle). The
+# single digits are left out: 일일 is also "daily", 오일 "oil", 삼일 "three days".
+_KO_WORD_DAY = (
+    r"(?<!\p{Hangul})(?P<num>[이삼]?십[일이삼사오육칠팔구]?)일"
+    r"(?!\p{Hangul}(?<![에은는도의부까로을를만]))"
+)
+_RE_KO_DAY_AFTER = regex.compile(r"\s?" + _KO_WORD_DAY)
+_RE_KO_DAY_BEFORE = regex.compile(_KO_WORD_DAY + r",?\s?$")
+
+
+def _ko_day(num: str) -> int | None:
+    tens, _, units = num.partition("십")
+    value = 10 * (_KO_DIGITS[tens] if tens else 1) + _KO_DIGITS.get(units, 0)
+    return value if value <= 31 else None
+
+
+def _korean_word_days(doc: Document, months: list[Fact], weekdays: list[Fact], date_fn):
+    """A day written in Korean number words beside a month or a weekday: 5월 이십일일,
+    이십일일 목요일 (the 21st that is a Thursday)."""
+    text = doc.text
+    for f in months:
+        mo = _month_of(f)
+        if mo is None or f.lang != "ko" or text[f.end - 1 : f.end] != "월":
+            continue
+        m = _RE_KO_DAY_AFTER.match(text, f.end)
+        if m and (d := _ko_day(m["num"])) is not None:
+            yield date_fn(f.start, m.end(), "ko", mo[0], mo[1], d)
+    for w in weekdays:
+        if w.lang != "ko":
+            continue
+        m = _RE_KO_DAY_BEFORE.search(text, max(0, w.start - 8), w.start)
+        if m and (d := _ko_day(m["num"])) is not None:
+            yield _day_with_weekday(
+                doc, m.start(), w.end, "ko", (None, None, d), w.attrs["weekday"], w
+            )
 
 
 def _han_month(s: str) -> int:

@@ -165,3 +165,60 @@ def test_english_duration_forms(text: str, span: str, value: str) -> None:
 )
 def test_english_duration_lookalikes(text: str) -> None:
     assert kinds_in(text, "duration") == []
+
+
+# --- Korean, Chinese and Japanese ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("열차는 9시 10분 전에 떠났다.", "9시 10분 전", "T08:50"),
+        ("列車は9時10分前に出た。", "9時10分前", "T08:50"),
+        ("회의는 10시 정각에 시작했다.", "10시 정각", "T10"),
+        ("행사는 12시 정오에 열렸다.", "12시 정오", "T12"),
+        ("사고는 자정 12시에 났다.", "자정 12시", "T00"),
+        ("点検は夜中の2時に終わった。", "夜中の2時", "T02"),
+        ("会見は正午12時に始まった。", "正午12時", "T12"),
+        ("到着は朝九時ぐらいだった。", "朝九時ぐらい", "T09"),
+        ("航班于3:45pm起飞。", "3:45pm", "T15:45"),
+    ],
+)
+def test_cjk_clock_forms(text: str, span: str, value: str) -> None:
+    assert found(text).get(span) == ("time", value)
+
+
+def test_cjk_minutes_before_keep_around_apart() -> None:
+    # 전후 / 前後 is "around", not "before"
+    assert found("오후 4시 5분 전후에 끝났다.").get("오후 4시 5분") == ("time", "T16:05")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("그는 두 달 그리고 사흘 동안 입원했다.", "두 달 그리고 사흘", "P2M3D"),
+        ("협상은 한 시간 더 이어졌다.", "한 시간 더", "PT1H"),
+        ("며칠 동안 비가 내렸다.", "며칠", "P3D"),
+        ("2年3か月と10日間、入院した。", "2年3か月と10日間", "P2Y3M10D"),
+        ("交渉はもう2時間続いた。", "もう2時間", "PT2H"),
+        ("工事は5日以上かかる。", "5日以上", "P5D"),
+        ("まるひと月かかった。", "まるひと月", "P1M"),
+        ("比赛持续了12周。", "12周", "P12W"),
+    ],
+)
+def test_cjk_duration_forms(text: str, span: str, value: str) -> None:
+    assert found(text).get(span) == ("duration", value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3일 그리고 5일에 회의가 열린다.",  # two days of the month
+        "会議は3日と5日に開く。",
+        "公司成立一周年。",  # an anniversary
+        "第3周的比赛",  # the third week
+        "周一周二休息。",  # weekdays
+    ],
+)
+def test_cjk_duration_lookalikes(text: str) -> None:
+    assert kinds_in(text, "duration") == []

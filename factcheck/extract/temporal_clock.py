@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from functools import cache
 
@@ -68,7 +69,8 @@ def _patterns() -> dict[str, regex.Pattern | Triggered | Gated | LatinGated]:
     minute_word = rf"(?:{alternation([*en_words['tens'], *[w for w, v in en_words['units'].items() if v >= 10]])})(?:[\s\-](?:{alternation([w for w, v in en_words['units'].items() if 1 <= v <= 9])}))?"
     # A bare "a"/"p" marks the half of the day only glued to digits ("7p"): "5 a day" and
     # "one a story" hold no time.
-    ap_word = r"(?i:[ap]\.\s?m\.?|[ap]\s\.\s?m\s?\.|[ap]\sm\b|am\b|pm\b)"
+    # a.m./p.m. end at a letter of their own script: "pm的", "pmに" end there too
+    ap_word = r"(?i:[ap]\.\s?m\.?|[ap]\s\.\s?m\s?\.|(?:[ap]\s?)m(?![a-zA-Z\d]))"
     ap = rf"(?P<ap>{ap_word}|(?<=\d)(?i:[ap])(?![\p{{L}}\d]))"
     # Hour words begin and end a word: "someone", "nineteen" hold no hour.
     hour = rf"(?:(?P<h>\d{{1,2}})|(?<![\p{{L}}\-])(?P<hw>(?i:{hour_word}))(?!\p{{L}}))"
@@ -143,9 +145,14 @@ def _patterns() -> dict[str, regex.Pattern | Triggered | Gated | LatinGated]:
             rf"(?:\s?(?P<mi>{_CJK_NUM})\s?[분分](?!钟|鐘|間|间)|\s?(?P<half>반|半)(?![年月天日])|(?P<q>[一三]刻)"
             rf"|(?P<mi2>(?:[零〇][一二三四五六七八九]|[一二三四五]?十[一二三四五六七八九]?|\d\d))(?![\d万萬亿億%分个個小天年月日秒号號]))?"
             rf"(?:\s?(?P<s>{_CJK_NUM})\s?[초秒](?!钟|鐘|間|间))?"
-            rf"|(?<![\d:]){_CLOCK}"
+            # 8시 3분 전, 8時3分前: minutes before the hour (전후, 前後 are "around")
+            rf"(?:(?<=[분分])\s?(?P<before>전|前)(?!후|後|(?![에입이])\p{{Hangul}}))?"
+            # 12시 정오: the hour named again
+            rf"(?:(?<=(?:12|열두|십이|十二)\s?[시時时点點])\s?(?P<nsuf>{cjk_named}))?"
+            rf"|(?<![\d:]){_CLOCK}(?:\s?(?P<ap>(?i:[ap]\.m\.|[ap]m(?![a-zA-Z]))))?"
             rf"|(?P<named>{cjk_named})"
-            rf")(?P<post>{cjk_after})?"
+            # 7시 정각, 3시 쯤: a marker after a space too, unless it begins another word
+            rf")(?:\s?(?P<post>{cjk_after})(?!(?![에의이은는입도])\p{{Hangul}}))?"
         ),
         "dur_en": (
             rf"(?:(?<!\p{{L}})(?P<bound>(?i:{alternation(bounds['en_before'])}))\s+)?(?<![\d:.])"
@@ -153,11 +160,14 @@ def _patterns() -> dict[str, regex.Pattern | Triggered | Gated | LatinGated]:
         ),
         "dur_ko": (
             rf"(?:(?P<bound>{alternation(bounds['ko_before'])})\s?)?(?<![\d.])"
-            rf"{ko_atom}(?:\s?{ko_atom})*(?:(?P<gan>간)|\s?(?P<after>{alternation(bounds['ko_after'])})|\s?(?P<whole>종일(?:\s?내내)?|내내))?"
+            rf"{ko_atom}(?:\s?(?:(?P<and>그리고)\s?)?{ko_atom})*(?:(?P<gan>간)|\s?(?P<after>{alternation(bounds['ko_after'])})|\s?(?P<whole>종일(?:\s?내내)?|내내))?"
+            # 한 시간 더: one hour more
+            rf"(?:\s(?P<more>더)(?!\p{{Hangul}}))?"
         ),
         "dur_cjk": (
-            rf"(?:(?P<bound>{alternation([*bounds['zh_before'], *bounds['ja_before']])})|(?P<whole>まる))?(?<![\d.])"
-            rf"{zh_atom}(?:[又多余餘零]?{zh_atom})*(?:(?P<gan>間|间)|(?P<after>{alternation([*bounds['zh_after'], *bounds['ja_after']])}))?"
+            rf"(?:(?P<bound>{alternation([*bounds['zh_before'], *bounds['ja_before']])})|(?P<whole>まる)|(?P<more>もう))?(?<![\d.])"
+            # 1年1か月と21日間: と joins the parts of a span that 間 closes
+            rf"{zh_atom}(?:(?:[又多余餘零]|(?P<and>と)(?=[^、。\s]{{1,8}}?間))?{zh_atom})*(?:(?P<gan>間|间)|(?P<after>{alternation([*bounds['zh_after'], *bounds['ja_after']])}))?"
         ),
     }
     pats = {k: regex.compile(v) for k, v in p.items()}
@@ -221,7 +231,14 @@ def _patterns() -> dict[str, regex.Pattern | Triggered | Gated | LatinGated]:
     pats["dur_ko"] = Gated(
         pats["dur_ko"], firsts(du["ko"], dwords["ko"], ko_native_unit.split("|"))
     )
-    zh_words = [*bounds["zh_before"], *bounds["ja_before"], "まる", *dwords["zh"], *dwords["ja"]]
+    zh_words = [
+        *bounds["zh_before"],
+        *bounds["ja_before"],
+        "まる",
+        "もう",
+        *dwords["zh"],
+        *dwords["ja"],
+    ]
     zh_num = "零〇一二三四五六七八九十百两兩几幾数"
     pats["dur_cjk"] = Triggered(
         pats["dur_cjk"],
@@ -353,6 +370,7 @@ def extract_times(doc: Document) -> Iterator[Fact]:
         elif m["ch"]:
             h, mi = int(m["ch"]), int(m["cm"])
             s = int(m["cs"]) if m["cs"] else None
+            part = _part_of(m["ap"], {}) or part
         else:
             hv = _num(m["h"])
             if hv is None or hv != int(hv):
@@ -373,6 +391,11 @@ def extract_times(doc: Document) -> Iterator[Fact]:
             s = int(sv) if sv is not None else None
             if s is not None and mi is None:
                 mi = 0
+            if m["before"] and mi:
+                h, mi = (h - 1) % 24, 60 - mi
+                s = None
+            if m["nsuf"]:
+                h = named[m["nsuf"]][0]
         yield _time_fact(
             doc,
             m.start(),
@@ -470,6 +493,8 @@ def extract_durations(doc: Document) -> Iterator[Fact]:
                 continue
             if name == "dur_ko" and not _ko_duration_ok(m):
                 continue
+            if name != "dur_en" and not _units_descend(m, units):
+                continue
             if name == "dur_en" and (_ordinal_second(m) or _letter_unit_alone(m)):
                 continue
             parts = _collect(m, units, wtable, vtable)
@@ -510,6 +535,24 @@ def _ordinal_second(m) -> bool:
     return n not in ("a", "an", "one") and not n[:1].isdigit()
 
 
+_ORDER = {"Y": 0, "DECADE": 0, "M": 1, "W": 2, "D": 3, "TH": 4, "TM": 5, "TS": 6}
+
+
+def _units_descend(m, units: dict[str, str]) -> bool:
+    """Parts joined by a word (그리고, と) name ever smaller units: "한 달 그리고 이틀" is one
+    span, "3일 그리고 5일" two days of the month."""
+    if not m["and"]:
+        return True
+    spans = [(p, units.get(u)) for p, u in zip(m.starts("unit"), m.captures("unit"), strict=True)]
+    if "word" in m.re.groupindex:
+        table = _duration_tables()["dur_ko" if "간" in m.re.pattern else "dur_cjk"][1]
+        spans += [
+            (p, table[w][1]) for p, w in zip(m.starts("word"), m.captures("word"), strict=True)
+        ]
+    order = [_ORDER.get(c or "", -1) for _, c in sorted(spans)]
+    return all(a < b for a, b in itertools.pairwise(order))
+
+
 def _ko_duration_ok(m) -> bool:
     # 22일, 2023년 alone are dates; 일/년 count as a duration only with 간/동안-like support
     units = m.captures("unit")
@@ -537,6 +580,8 @@ def _cjk_duration_ok(m) -> bool:
         or m["whole"]
         or len(units) > 1
         or (m["after"] and units and units[0] not in ("日", "年"))
+        # 4日以上 is a span; 10日左右 may be a day of the month
+        or (m["after"] and units and m["after"] != "左右" and m.captures("num")[0].isdigit())
     ):
         return True
     if not units:
@@ -544,7 +589,14 @@ def _cjk_duration_ok(m) -> bool:
     unit, num = units[0], m.captures("num")[0]
     if num in ("万", "萬", "亿", "億", "兆", "十", "百"):
         return False
-    if unit in ("日", "周", "星期", "分"):
+    if unit in ("周", "星期"):
+        # 三周 is three weeks; in 周一周二 the 一周 is no span, nor is 一周年 or 第3周
+        after = m.string[m.end() : m.end() + 1]
+        before = m.string[max(0, m.start() - 1) : m.start()]
+        return before != "第" and not (
+            after and (after in "一二三四五六七日天末年" or after.isdigit())
+        )
+    if unit in ("日", "分"):
         # 22日 is a date, 周三 a weekday, 3时40分 a clock time
         return unit == "分" and not (m.start() > 0 and m.string[m.start() - 1] in "時时点點")
     if unit == "年":

@@ -353,3 +353,24 @@ def test_korean_word_number_days(text: str, span: str, value: str) -> None:
 def test_korean_word_days_leave_daily_and_oil_alone() -> None:
     assert "5월 일일" not in facts("5월 일일 평균 기온이 올랐다.")
     assert "5월 오일" not in facts("5월 오일 가격이 올랐다.")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "resolved"),
+    [
+        # REF is Wednesday 2024-03-13; the weekday is taken in the week the offset lands in
+        ("We reopen Monday two weeks from now.", "Monday two weeks from now", "2024-03-25"),
+        ("The parcel comes in 3 days on Friday.", "in 3 days on Friday", "2024-03-15"),
+        (
+            "Elections fall Thursday, two years from now.",
+            "Thursday, two years from now",
+            "2026-03-12",
+        ),
+    ],
+)
+def test_weekday_in_the_week_of_an_offset(text: str, span: str, resolved: str) -> None:
+    assert one(text, span)[1] == resolved
+
+
+def test_weekday_before_an_amount_counted_from_something_else() -> None:
+    assert "Monday 3 days after" not in facts("He resigned Monday 3 days after the vote.")

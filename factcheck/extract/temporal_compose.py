@@ -1097,23 +1097,35 @@ def _repeat_prefix() -> dict[str, int]:
 
 
 def _week_offset_weekdays(doc: Document, facts: list[Fact], idx: _Index) -> Iterator[Fact]:
-    """2주 후 월요일, 2週後の月曜日: a weekday in the week an offset of weeks lands in."""
+    """2주 후 월요일, 2週後の月曜日, "Monday two weeks from now", "in 3 days on Friday",
+    "Thursday, two years from now": a weekday in the (Monday to Sunday) week an offset lands in."""
     text = doc.text
+
+    def bare(g: Fact) -> bool:
+        return id(g) in idx.top and bool(_RE_BARE_WD.fullmatch(g.value))
+
     for o in facts:
         off = _offset_of(o)
-        if off is None or off[0] != "W" or o.lang == "en" or not _RE_ISO_DAY.fullmatch(o.value):
+        if off is None or not _RE_ISO_DAY.fullmatch(o.value) or id(o) not in idx.top:
             continue
-        w = idx.after(
-            text,
-            o.end,
-            _RE_WD_GAP,
-            lambda g: id(g) in idx.top and _RE_BARE_WD.fullmatch(g.value),
-            2,
-        )
+        if o.lang != "en":
+            w = idx.after(text, o.end, _RE_WD_GAP, bare, 2) if off[0] == "W" else None
+            start, end = o.start, w.end if w else 0
+        else:
+            if o.text.lower().endswith(("before", "after")):
+                continue  # "Monday 3 days after the vote" is counted from the vote
+            w = idx.after(text, o.end, _RE_ON_WD_EN, bare, 4)
+            start, end = o.start, w.end if w else 0
+            if w is None and (w := idx.before(text, o.start, _RE_WD_OFFSET_GAP_EN, bare, 2)):
+                start, end = w.start, o.end
         if w is not None:
             landed = dt.date.fromisoformat(o.value)
             day = landed + dt.timedelta(days=w.attrs["weekday"] - landed.isoweekday())
-            yield _relative_day(doc, o.start, w.end, o.lang, day)
+            yield _relative_day(doc, start, end, o.lang, day)
+
+
+_RE_ON_WD_EN = regex.compile(r"(?i:\s+on\s+)")
+_RE_WD_OFFSET_GAP_EN = regex.compile(r",?\s")
 
 
 @cache

@@ -374,3 +374,23 @@ def test_weekday_in_the_week_of_an_offset(text: str, span: str, resolved: str) -
 
 def test_weekday_before_an_amount_counted_from_something_else() -> None:
     assert "Monday 3 days after" not in facts("He resigned Monday 3 days after the vote.")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The vote is this Friday (March 15).", "this Friday (March 15)", "XXXX-03-15"),
+        ("회의는 3월 15일 이번 금요일에 열린다.", "3월 15일 이번 금요일", "XXXX-03-15"),
+        ("会議は来週の月曜日（3月18日）に開く。", "来週の月曜日（3月18日）", "XXXX-03-18"),
+    ],
+)
+def test_relative_weekday_beside_its_date(text: str, span: str, value: str) -> None:
+    _, v, attrs = one(text, span)
+    assert v == value and attrs["weekday"] in (1, 5)
+
+
+def test_relative_weekday_beside_a_wrong_date_is_checked() -> None:
+    import factcheck
+
+    found = factcheck.check_text("The vote is this Friday (March 14).", date="2024-03-13")
+    assert [f.rule for f in found] == ["FC105"]  # March 14, 2024 is a Thursday

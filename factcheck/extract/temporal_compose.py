@@ -535,6 +535,7 @@ def _join_facts(doc: Document, facts: list[Fact], date_fn, top: set[int]) -> Ite
     if "일" in text:
         yield from _korean_word_days(doc, periods, bare_wd, date_fn)
     yield from _weekday_days(doc, bare_wd, idx, pats)
+    yield from _relative_weekday_days(doc, weekdays, idx)
     yield from _dated_times(doc, [f for f in facts if f.kind == K.TIME], idx, pats)
     weeks = [f for f in dates if "-W" in f.value and not f.value.startswith("X")]
     yield from _repeated_prefixes(doc, [*relative, *weeks], idx)
@@ -955,6 +956,37 @@ def _weekday_days(doc: Document, facts: list[Fact], idx: _Index, pats) -> Iterat
             yield _day_with_weekday(doc, w.start, f.end, f.lang, _parts(f), wd, w, base=f)
 
 
+def _relative_weekday_days(doc: Document, facts: list[Fact], idx: _Index) -> Iterator[Fact]:
+    """A relative weekday beside the date it names: "this Friday (June 15)", 今週の金曜日（6月15日）,
+    6월 15일 이번 금요일. The written date is the value; the weekday is kept to be checked."""
+    text = doc.text
+    for w in facts:
+        wd = w.attrs.get("weekday")
+        if not wd or not w.attrs.get("relative") or id(w) not in idx.top:
+            continue
+        if not _RE_ISO_DAY.fullmatch(w.value):
+            continue
+        m = _RE_WD_DATE_AFTER.match(text, w.end)
+        if m and (f := idx.starting(m.end(), _day_level)) and id(f) in idx.top:
+            end = f.end
+            if m["open"] and text[end : end + 1] in (")", "）"):
+                end += 1
+            yield _date_with_weekday(doc, w.start, end, f, w)
+        elif f := idx.before(text, w.start, _RE_WD_GAP, _day_level, 3):
+            if id(f) in idx.top:
+                yield _date_with_weekday(doc, f.start, w.end, f, w)
+
+
+def _date_with_weekday(doc: Document, start: int, end: int, f: Fact, w: Fact) -> Fact:
+    """The date f with the weekday of w. "this Friday" is near the publication date, so unlike
+    a bare weekday it does not pick the year: a date that is no Friday stays a mismatch."""
+    attrs = {k: v for k, v in f.attrs.items() if k != "within"}
+    attrs["weekday"] = w.attrs["weekday"]
+    attrs["weekday_span"] = list(w.attrs.get("weekday_span") or (w.start, w.end))
+    return make_fact(doc, f.kind, start, end, f.value, f.lang, **attrs)
+
+
+_RE_WD_DATE_AFTER = regex.compile(r"[,，]?\s?(?P<open>[(（]\s?)?")
 _RE_WD_GAP = regex.compile(r"\s?[,，、の]?\s?")
 _RE_WD_GAP_AFTER = regex.compile(r"[,，、]?\s?")
 

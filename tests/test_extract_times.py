@@ -222,3 +222,26 @@ def test_cjk_duration_forms(text: str, span: str, value: str) -> None:
 )
 def test_cjk_duration_lookalikes(text: str) -> None:
     assert kinds_in(text, "duration") == []
+
+
+# --- relative dates ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("협상은 사흘 전에 결렬됐다.", "사흘 전", "2024-03-10"),
+        ("결과는 열흘 뒤 나온다.", "열흘 뒤", "2024-03-23"),
+        ("며칠 전부터 비가 왔다.", "며칠 전", "2024-03-10"),
+        ("그는 그끄저께 귀국했다.", "그끄저께", "2024-03-10"),
+        ("엊그제 발표가 있었다.", "엊그제", "2024-03-11"),
+        ("式典は明々後日に開かれる。", "明々後日", "2024-03-16"),
+    ],
+)
+def test_relative_day_words(text: str, span: str, value: str) -> None:
+    assert found(text).get(span) == ("date", value)
+
+
+def test_relative_offset_stops_before_another_word() -> None:
+    # 전날 ("the day before") is a word of its own, not 전 + 날
+    assert kinds_in("행사 하루 전날 비가 왔다.", "date") == []

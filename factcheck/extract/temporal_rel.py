@@ -38,6 +38,7 @@ def _patterns() -> dict[str, regex.Pattern | Gated | Triggered | LatinGated]:
     cjk_amount = r"(?:\d+|[一二三四五六七八九十两兩几幾数]+)"
     ko_amount = r"(?:\d+|한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|몇)"
     months_full = [m for m in cal["months_en"] if len(m) > 3]
+    day_words = [w for w, (_, unit, *_) in cal["duration_words"]["ko"].items() if unit == "D"]
     p = {
         "wd_en": (
             rf"(?:(?P<pre>(?i:{alternation(pre['en'])}))\s+)?(?<![\p{{L}}])"
@@ -54,8 +55,10 @@ def _patterns() -> dict[str, regex.Pattern | Gated | Triggered | LatinGated]:
             rf"(?P<unit>(?i:{alternation(ou['en'])}))\b(?:\s+(?P<dir>(?i:{alternation(od['en'])}))\b)?"
         ),
         "off_ko": (
-            rf"(?<![\d\p{{Hangul}}])(?P<n>{ko_amount})\s?(?P<unit>{alternation(ou['ko'])})\s?"
-            rf"(?P<dir>{alternation(od['ko'])})(?![\p{{Hangul}}&&[^에의]])"
+            # 2주 후, 사흘 전: an amount and a unit, or a word that is both (이틀, 열흘)
+            rf"(?<![\d\p{{Hangul}}])(?:(?P<n>{ko_amount})\s?(?P<unit>{alternation(ou['ko'])})"
+            rf"|(?P<word>{alternation(day_words)}))\s?"
+            rf"(?P<dir>{alternation(od['ko'])})(?!(?![에의부까인만은도])\p{{Hangul}})"
         ),
         "off_cjk": (
             rf"(?<![\d])(?P<n>{cjk_amount})\s?(?P<unit>{alternation([*ou['zh'], *ou['ja']])})\s?"
@@ -185,6 +188,14 @@ def extract_relative(doc: Document) -> Iterator[Fact]:
                         continue
                 unit = units["en"][m["unit"].lower()]
                 nword = m["n"].lower()
+            elif name == "off_ko" and m["word"]:
+                amount_d, _unit, *_ = cal["duration_words"]["ko"][m["word"]]
+                sign = _lookup(dirs["ko"], m["dir"])
+                unit, nword = "D", str(amount_d)
+                if amount_d != int(amount_d):
+                    continue  # 반나절 전: hours, not days
+                if m["word"] == "며칠":
+                    nword = "몇"
             else:
                 lang_units = {**units["ko"], **units["zh"], **units["ja"]}
                 sign = _lookup({**dirs["ko"], **dirs["zh"], **dirs["ja"]}, m["dir"])

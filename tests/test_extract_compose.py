@@ -394,3 +394,27 @@ def test_relative_weekday_beside_a_wrong_date_is_checked() -> None:
 
     found = factcheck.check_text("The vote is this Friday (March 14).", date="2024-03-13")
     assert [f.rule for f in found] == ["FC105"]  # March 14, 2024 is a Thursday
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "resolved"),
+    [
+        # Memorial Day 2025 is Monday, May 26: its weekend is the one before
+        (
+            "Traffic peaks over Memorial Day weekend 2025.",
+            "Memorial Day weekend 2025",
+            "2025-W21-WE",
+            ["2025-05-24", "2025-05-25"],
+        ),
+        # Thanksgiving 2024 is Thursday, Nov. 28
+        (
+            "Stores open the weekend of Thanksgiving 2024.",
+            "the weekend of Thanksgiving 2024",
+            "2024-W48-WE",
+            ["2024-11-30", "2024-12-01"],
+        ),
+    ],
+)
+def test_holiday_weekends(text: str, span: str, value: str, resolved: list[str]) -> None:
+    kind, v, attrs = one(text, span)
+    assert (kind, v, attrs["resolved"]) == ("daterange", value, resolved)

@@ -847,6 +847,7 @@ def _holiday_offsets(doc: Document, facts: list[Fact], idx: _Index) -> Iterator[
             continue
         if h.lang == "en":
             yield from _holiday_moved_en(doc, h, idx)
+            yield from _holiday_weekend_en(doc, h, day)
             continue
         gap = pats["gap"].match(text, h.end)
         # an offset date right after: 3일 전, 3日前, 三天前
@@ -876,6 +877,42 @@ def _shift_units(day: dt.date, d: Fact, sign: int) -> dt.date:
     for unit, n in _duration_units(d) or ():
         day = _shift(day, unit, sign * n)
     return day
+
+
+_YEAR4 = r"(?:1[89]\d\d|20\d\d|21\d\d)"
+_RE_WEEKEND_AFTER = regex.compile(rf"(?i:\s+weekend\b(?:\s+(?P<y>{_YEAR4}\b))?)")
+_RE_WEEKEND_OF = regex.compile(r"(?i:(?<![\p{L}])(?:the\s+)?weekend\s+of\s+)$")
+
+
+def _holiday_weekend_en(doc: Document, h: Fact, day: dt.date) -> Iterator[Fact]:
+    """ "Labor Day weekend", "the weekend of Halloween", "Thanksgiving weekend 2023": the
+    weekend nearest the holiday (the one before a Monday or Tuesday, else the one after)."""
+    text = doc.text
+    start, end = h.start, h.end
+    if m := _RE_WEEKEND_AFTER.match(text, h.end):
+        end = m.end()
+        if m["y"] and h.attrs.get("year") is None:
+            found = occurrence_in(h.attrs["holiday"], int(m["y"]))
+            if found is None:
+                return
+            day = found
+    elif m := _RE_WEEKEND_OF.search(text, max(0, h.start - 20), h.start):
+        start = m.start()
+    else:
+        return
+    wd = day.isoweekday()
+    sat = day - dt.timedelta(days=wd + 1) if wd <= 2 else day + dt.timedelta(days=6 - wd)
+    iso = sat.isocalendar()
+    yield make_fact(
+        doc,
+        K.DATERANGE,
+        start,
+        end,
+        f"{iso[0]:04d}-W{iso[1]:02d}-WE",
+        "en",
+        resolved=[sat.isoformat(), (sat + dt.timedelta(days=1)).isoformat()],
+        holiday=h.attrs["holiday"],
+    )
 
 
 def _holiday_moved_en(doc: Document, h: Fact, idx: _Index) -> Iterator[Fact]:

@@ -339,3 +339,79 @@ def test_financial_numeral_inside_a_word(text: str) -> None:
 
 def test_financial_numerals_in_an_amount() -> None:
     assert ("伍拾", "50") in _facts("合计伍拾元整。", "number")
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # Sino-Korean numeral syllables inside ordinary words are no numbers.
+        ("경찰은 사고 원인에 대한 조사를 시작했다.", "조사"),
+        ("해양 구조대가 선원 전원을 구했다.", "구조"),
+        ("인명 구조원인 그는 바다로 뛰어들었다.", "구조"),
+        ("건물의 구조 변경이 필요하다.", "구조"),
+        ("응답자의 8%만이 찬성했다.", "만이"),
+        ("만일 비가 오면 경기는 연기된다.", "만일"),
+        ("그 억만장자는 섬을 샀다.", "억만"),
+        ("당의 공천 심사가 끝났다.", "공천"),
+        ("수적 열세를 극복하지 못했다.", "열세"),
+    ],
+)
+def test_hangul_words_with_numeral_syllables(text: str, word: str) -> None:
+    numbers = [t for t, _ in _facts(text, "number")]
+    assert not any(word in t for t in numbers), numbers
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        # Spelled numerals still read when they stand alone or before a counter.
+        ("예산 삼조 원이 배정되었다.", "number", ("삼조", "3000000000000")),
+        ("관객 오만 명이 모였다.", "count", ("오만 명", "50000")),
+        ("정답은 이천오백이다.", "number", ("이천오백", "2500")),
+        ("오리 열 한 마리가 헤엄쳤다.", "count", ("열 한 마리", "11")),
+        # Digits may stand a space apart from their units.
+        (
+            "2040 년까지 13 억 2 천만 명이 영향을 받는다.",
+            "count",
+            ("13 억 2 천만 명", "1320000000"),
+        ),
+        ("축제는 올해로 27회째를 맞았다.", "ordinal", ("27회째", "27")),
+    ],
+)
+def test_korean_numerals_in_news(text: str, kind: str, expected: tuple[str, str]) -> None:
+    assert expected in _facts(text, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The club agreed a fee of $38.2m for the striker.", ("$38.2m", "38200000 USD")),
+        ("The museum won a £4million grant.", ("£4million", "4000000 GBP")),
+        ("Exports reached 720 metric tons in March.", ("720 metric tons", "720 t")),
+        ("Net income was 12.5 mln dlrs last year.", ("12.5 mln dlrs", "12500000 USD")),
+    ],
+)
+def test_money_and_units_in_news(text: str, expected: tuple[str, str]) -> None:
+    assert expected in _facts(text, "quantity")
+
+
+def test_percent_abbreviation() -> None:
+    assert ("4.5 pct", "4.5%") in _facts("Prices rose 4.5 pct in May.", "percent")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The October 3 bombings were condemned.",  # a day after a month name
+        "Talks will resume in 2031 unless funding ends.",  # not a plural
+        "He earned a 5,000 bonus on top.",
+        "Their 1999 surplus was spent.",
+    ],
+)
+def test_not_counts(text: str) -> None:
+    assert _facts(text, "count") == []
+
+
+def test_cjk_counter_after_a_space() -> None:
+    assert ("3150 名", "3150") in _facts("共有 3150 名 志愿者参加。", "count")
+    assert ("45 人", "45") in _facts("事故で 45 人が負傷した。", "count")

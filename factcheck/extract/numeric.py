@@ -255,12 +255,77 @@ def _numerals(text: str) -> list[regex.Match]:
                 m = digits(text, p) if then_word(text, p) is None else full(text, p)
             else:
                 m = full(text, p)
+                if m is not None and "\uac00" <= c <= "\ud7a3" and not _hangul_word_ok(text, m):
+                    p = m.end()  # a word with numeral syllables in it: nothing inside it either
+                    continue
             if m is not None and m.end() > p:
                 out.append(m)
                 p = pos = m.end()
             else:
                 p += 1
     return out
+
+
+@cache
+def _hangul_word_lexicon() -> tuple[regex.Pattern, ...]:
+    """(a counter or particle ending the word, a counter ending it, a counter after one space,
+    an attributive native form at the end, the Sino-Korean numeral syllables)."""
+    num = lexicon("numerals")
+    lex = lexicon("counters")
+    sino, native = num["ko_sino"], num["ko_native"]
+    hangul = [
+        w
+        for w in [*lex["ko"], *lex["currency_after"], *lex["units"], *lex["percent"]]
+        if regex.match(r"\p{Hangul}", w)
+    ]
+    counters = alternation([*hangul, *lex["ko_hangul_numeral_after"]])
+    particles = alternation(sino["particles"])
+    # Particles and copulas go on in Hangul (이었다, 였다); a counter ends its word or a
+    # particle follows it (일조원의, 오만 명이; not 구조원인, 백만장자).
+    ends = regex.compile(rf"(?:{counters})(?:{particles})?(?!\p{{Hangul}})|(?:{particles})")
+    counter = regex.compile(rf"[ \t]?(?:{counters})(?:{particles})?(?!\p{{Hangul}})")
+    attributive = regex.compile(rf"\p{{Hangul}}(?:{alternation(native['attributive'])})\Z")
+    syllables = char_class([*sino["digits"], *sino["small"], *sino["big"], *sino["point"], " "])
+    money = alternation(w for w in lex["currency_after"] if regex.match(r"\p{Hangul}", w))
+    money = regex.compile(rf"(?:{money})(?:{particles}|(?!\p{{Hangul}}))")
+    return ends, counter, attributive, regex.compile(rf"[{syllables}]+"), money
+
+
+def _hangul_word_ok(text: str, m: regex.Match) -> bool:
+    """Whether a numeral written in Hangul alone is a numeral word, not numeral syllables
+    inside an ordinary word (조사 "survey", 구조대 "rescue team", 공천, 열세 "inferiority").
+
+    Numbers with big units are written with digits in Korean news (9조, 5만); spelled in
+    Hangul, one digit and a big unit are mostly a word (구조, 오만, 일조), so they count only
+    standing alone or before a counter (일조원의, 오만 명). A big unit with one syllable after
+    it (만이, 만일, 조사, 억만) is no numeral at all, nor a zero before a unit (공천, 영천). An
+    attributive native form (열세, 스무) is a numeral only before a counter."""
+    ends, counter, attributive, syllables, money = _hangul_word_lexicon()
+    word = m.group()
+    e = m.end()
+    nxt = text[e : e + 1]
+    glued = "\uac00" <= nxt <= "\ud7a3" if nxt else False
+    if not syllables.fullmatch(word):
+        # Native words, fractions (삼분의 일), digits (3만): only tens with an attributive
+        # unit (열세, 스물두) glued to more Hangul need it to be a counter (not 열세를).
+        return attributive.search(word) is None or not glued or counter.match(text, e) is not None
+    word = word.replace(" ", "")
+    if glued and ends.match(text, e) is None:
+        return False  # 구조원인, 백만장자: more of a word follows
+    sino = lexicon("numerals")["ko_sino"]
+    big = "".join(sino["big"])
+    zero = word[0] in sino["digits"] and sino["digits"][word[0]] == 0
+    if zero and len(word) > 1 and word[1] in "".join(sino["small"]) + big:
+        return False
+    if word[0] in big and len(word) == 2:
+        return False
+    if len(word) == 2 and word[1] in big:
+        # Alone (일조.), before a counter (오만 명) or glued to a currency (일조원의); not
+        # before other words or glued to other counters (구조대, 구조 작업).
+        if glued:
+            return money.match(text, e) is not None
+        return not nxt.isspace() or counter.match(text, e) is not None
+    return True
 
 
 class _Before:
@@ -314,6 +379,10 @@ def _patterns() -> dict:
         # Tails, matched where a numeral ends.
         "en_count": regex.compile(
             rf"(?:\s+(?!(?:{not_adj})\b)(?P<adj>[a-z][a-z\-]*))?\s+(?P<noun>[A-Za-z][a-z\-]*[a-z])\b"
+        ),
+        # "September 14 poisonings": a number right after a month name is a day.
+        "en_month_before": regex.compile(
+            rf"(?<![\p{{L}}])(?:{alternation(lex['en_months'])})\.?[ \t]+\Z"
         ),
         "ko_count": regex.compile(
             rf"\s?(?P<approx2>여)?\s?(?P<ctr>{alternation(lex['ko'])})"
@@ -372,7 +441,7 @@ def _patterns() -> dict:
         ),
         # 첫 before a noun is "first" (첫 단어); 첫 번째, 첫째 are read with their 째.
         "ko_ordinal": regex.compile(
-            rf"(?:번\s?)?째|(?<=[{sino_digits}십백천{sino_big}])등"
+            rf"(?:[번회]\s?)?째|(?<=[{sino_digits}십백천{sino_big}])등"
             rf"|(?<!\p{{Hangul}})첫(?=\s(?!번\s?째|째)\p{{Hangul}})"
         ),
         # Not after a digit either: the 일 of 3일째 ("the third day") is no numeral.
@@ -655,6 +724,11 @@ class _Span:
         return self._text
 
 
+# After a currency symbol a glued "m" is millions ("$50.7m"), as are glued scale words
+# ("£11million"), which the numeral grammar reads only after a space.
+_MONEY_SYMBOLS = frozenset("$£€¥₩￥")
+_MONEY_SCALES = {"m": 1e6, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_MONEY_SCALE = regex.compile(r"(m|million|billion|trillion)(?![\p{L}\d])")
 _OUT_OF = regex.compile(r"(?i)\s+(?:out\s+of|over)\s+")
 _IN_PARENS = regex.compile(r"[ \t]?[(（]([^()（）]{1,40})[)）]")
 
@@ -686,6 +760,11 @@ def _adjust(numerals: list, text: str) -> list:
                 and prev.group()[:1].isdigit() != m.group()[:1].isdigit()
             ):
                 out[-1] = (_Span(text, prev.start(), paren.end()), value)
+                continue
+        if value is not None and m.start() and text[m.start() - 1] in _MONEY_SYMBOLS:
+            scale = _MONEY_SCALE.match(text, m.end())
+            if scale and m.group()[-1:].isdigit():
+                out.append((_Span(text, m.start(), scale.end()), value * _MONEY_SCALES[scale[1]]))
                 continue
         out.append((m, value))
     return out
@@ -814,8 +893,13 @@ def _around_numerals(
                 else:
                     end = c.end()
                 low = noun.lower()
-                if low not in not_counted and (
-                    low in irregular or (low.endswith("s") and len(low) > 3)
+                if (
+                    low not in not_counted
+                    and (low in irregular or _en_plural(low))
+                    and not (
+                        (text[s - 2 : s - 1].isalpha() or text[s - 2 : s - 1] == ".")
+                        and pats["en_month_before"].search(text, max(0, s - 12), s)
+                    )
                 ):
                     a = pats["approx_en"](text, s)
                     yield make_fact(
@@ -844,8 +928,9 @@ def _around_numerals(
                     approx=(a["m"] if a else None) or c["approx2"] or c["approx3"],
                     number=num,
                 )
-        if not lone and nxt in cjk_starts:
-            c = cjk_count.match(text, e)
+        if not lone and (nxt in cjk_starts or (nxt == " " and after in cjk_starts)):
+            # "2400 名": a counter may stand a space apart from digits.
+            c = cjk_count.match(text, e + (nxt == " "))
             if c and not (c["ctr"] in ja_only and doc.lang_at(s) == "ja"):
                 a = pats["approx_cjk"](text, s)
                 lang = doc.lang_at(s)
@@ -872,6 +957,11 @@ def _around_numerals(
         c = pats["unit"].match(text, e) if after in unit_starts else None
         if c:
             yield _quantity(doc, s, c.end(), value, lex["units"][c["unit"]], "unit")
+
+
+def _en_plural(word: str) -> bool:
+    """An English plural in -s: not "unless", "class", "bonus", "basis" (but "taxis", "Iraqis")."""
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "sis"))
 
 
 def _is_han(c: str) -> bool:
@@ -1107,7 +1197,7 @@ def _ko_native_count_pattern() -> regex.Pattern:
     # make names and words (세명대, 한국).
     glued = alternation(lex["ko_glued"])
     return regex.compile(
-        rf"(?<!\p{{Hangul}})(?P<native>(?:{tens})(?:{units})?|{attributive})(?:\s|(?=(?:{glued})))"
+        rf"(?<!\p{{Hangul}})(?P<native>(?:{tens})(?:[ ]?(?:{units}))?|{attributive})(?:\s|(?=(?:{glued})))"
         rf"(?P<ctr>{alternation(lex['ko'])})(?P<approx3>{alternation(lex['approx']['ko_after'])})?"
     )
 

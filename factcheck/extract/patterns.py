@@ -218,7 +218,10 @@ def ko_numeral() -> str:
     counters = lexicon("counters")["ko"]
     ks = char_class(sino["digits"])
     ksd = rf"(?:[{ks}]|\d{{1,3}}(?:,\d{{3}})++|\d++)"
-    group = rf"(?:{ksd}?천)?(?:{ksd}?백)?(?:{ksd}?십)?(?:{ksd}(?:[.．]\d+)?)?"
+    # Digits may stand a space apart from their unit ("22 억 5 천만"), Hangul digits not: "이 천"
+    # is "this stream" more often than two thousand.
+    ksu = rf"(?:[{ks}]|(?:\d{{1,3}}(?:,\d{{3}})++|\d++)[ ]?)"
+    group = rf"(?:{ksu}?천)?(?:{ksu}?백)?(?:{ksu}?십)?(?:{ksd}(?:[.．]\d+)?)?"
     big = char_class(sino["big"])
     raw = rf"(?=[\d{ks}십백천{big}]){group}(?:\s?[{big}]\s?{group})*"
     lex = lexicon("counters")
@@ -252,9 +255,8 @@ def ko_numeral() -> str:
     tens_alone = alternation(
         [t for t in native["tens"] if t not in native["attributive"] and t != "열"]
     )
-    native_word = (
-        rf"(?<!\p{{Hangul}})(?:(?:{tens})(?:{all_units})|{tens_alone}|스무|{alternation(units)})"
-    )
+    # Tens and units may be spaced (열 다섯, 스물 두).
+    native_word = rf"(?<!\p{{Hangul}})(?:(?:{tens})[ ]?(?:{all_units})|{tens_alone}|스무|{alternation(units)})"
     frac = alternation(sino["fraction"])
     mixed = alternation(sino["mixed"])
     part = rf"(?:{raw})"

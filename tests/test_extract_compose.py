@@ -418,3 +418,15 @@ def test_relative_weekday_beside_a_wrong_date_is_checked() -> None:
 def test_holiday_weekends(text: str, span: str, value: str, resolved: list[str]) -> None:
     kind, v, attrs = one(text, span)
     assert (kind, v, attrs["resolved"]) == ("daterange", value, resolved)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The plant closed on 14 May in 2019.", "14 May in 2019", "2019-05-14"),
+        ("It opened March 3 of 2021.", "March 3 of 2021", "2021-03-03"),
+        ("3월 9일, 2017년에 문을 열었다.", "3월 9일, 2017년", "2017-03-09"),
+    ],
+)
+def test_day_then_its_year(text: str, span: str, value: str) -> None:
+    assert one(text, span)[1] == value

@@ -53,6 +53,8 @@ def _compose_patterns() -> dict[str, regex.Pattern]:
             rf"\s?(?:(?P<ko>{alternation(mod['ko_after'])})(?:(?=[에의은는도부까경쯤인께])|(?!\p{{Hangul}}))"
             rf"|(?P<zh>{alternation([*mod['zh_after'], *mod['ja_after']])}))"
         ),
+        "day_year_en": regex.compile(r"(?i:\s+(?:in|of)\s+)"),
+        "day_year_ko": regex.compile(r",\s?"),
         "month_rel_before": regex.compile(
             rf"(?:(?i:\b(?P<en>{alternation(prel['en'])})\s+)|(?P<ko>{alternation(prel['ko'])})\s?)$"
         ),
@@ -118,6 +120,19 @@ def compose(doc: Document, facts: list[Fact], date_fn) -> Iterator[Fact]:
                 if fa.lang == "en" and not gap:
                     continue
                 built.append(date_fn(fa.start, fb.end, fb.lang, pa[0], pb[1], pb[2]))
+        # a month and day, then its year: "28 June in 2020", "June 28 of 2020", 1월 12일, 2016년
+        elif (
+            pa[0] is None
+            and pa[1] not in (None, -1)
+            and pa[2] is not None
+            and pb[0] not in (None, -1)
+            and pb[1] is None
+            and not fa.attrs.get("weekday")
+            and not fa.attrs.get("relative")
+            and (pats["day_year_en" if fa.lang == "en" else "day_year_ko"].fullmatch(gap))
+            and (fa.lang == "en" or (fa.lang == "ko" and fb.text.endswith("년")))
+        ):
+            built.append(date_fn(fa.start, fb.end, fa.lang, pb[0], pa[1], pa[2]))
         # a relative month, then a day: 今月の4日, 이 달 4일, 本月十日
         elif (
             fa.attrs.get("relative")

@@ -430,3 +430,8 @@ def test_holiday_weekends(text: str, span: str, value: str, resolved: list[str])
 )
 def test_day_then_its_year(text: str, span: str, value: str) -> None:
     assert one(text, span)[1] == value
+
+
+def test_korean_tomorrow_and_the_day_after_is_the_later_day() -> None:
+    assert one("내일모레 발표한다.", "내일모레")[1] == "2024-03-15"
+    assert one("내일 모레 중에 온다.", "내일 모레")[1] == "2024-03-15"

@@ -143,6 +143,10 @@ def compose(doc: Document, facts: list[Fact], date_fn) -> Iterator[Fact]:
             and pats["year_gap"].fullmatch(gap)
         ):
             built.append(date_fn(fa.start, fb.end, fb.lang, pa[0], pa[1], pb[2]))
+        # 내일 모레: "tomorrow (or) the day after", said as one word for the later day
+        elif lexicon("compose")["day_pairs"].get(fa.text) == fb.text and gap in ("", " "):
+            attrs = {k: v for k, v in fb.attrs.items() if k != "within"}
+            built.append(make_fact(doc, K.DATE, fa.start, fb.end, fb.value, fb.lang, **attrs))
         # a relative week, then a weekday: "next week Sunday", "this week on Friday"
         elif (
             fa.attrs.get("unit") == "week"

@@ -477,3 +477,56 @@ def test_more_relative_words(text: str, span: str, value: str) -> None:
 
 def test_next_month_word_leaves_monday_alone() -> None:
     assert one("次の月曜日に会う。", "次の月曜日")[1] == "2024-03-18"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "value"),
+    [
+        ("The results are due Feb third.", "Feb third", "date", "XXXX-02-03"),
+        ("It opens April twenty-second, 2025.", "April twenty-second, 2025", "date", "2025-04-22"),
+        ("We fly out June twenty four.", "June twenty four", "date", "XXXX-06-24"),
+        ("Rent is due by the 5th.", "the 5th", "date", "XXXX-XX-05"),
+        ("Rent is due by the 5.", "the 5", "date", "XXXX-XX-05"),
+        ("Rent is due for the ninth.", "the ninth", "date", "XXXX-XX-09"),
+        ("Signed 7. Dec. 2021 in Bonn.", "7. Dec. 2021", "date", "2021-12-07"),
+        (
+            "Figures for 2011-2015 were revised.",
+            "2011-2015",
+            "daterange",
+            "(2011-01-01,2015-01-01,P4Y)",
+        ),
+        ("收入在2003-2006年间下降。", "2003-2006年间", "daterange", "(2003-01-01,2006-01-01,P3Y)"),
+        ("它们是九十年代建的。", "九十年代", "daterange", "(XX90-01-01,XX00-01-01,P10Y)"),
+        ("那是十八世纪六十年代。", "十八世纪六十年代", "daterange", "(1760-01-01,1770-01-01,P10Y)"),
+        (
+            "The fair ran between 3 and 9 of May.",
+            "between 3 and 9 of May",
+            "daterange",
+            "(XXXX-05-03,XXXX-05-09,P6D)",
+        ),
+        (
+            "Shops shut Dec. 30 - Jan. 2.",
+            "Dec. 30 - Jan. 2",
+            "daterange",
+            "(XXXX-12-30,XXXX-01-02,P3D)",
+        ),
+    ],
+)
+def test_spoken_days_year_ranges_and_decades(text: str, span: str, kind: str, value: str) -> None:
+    assert one(text, span)[:2] == (kind, value)
+
+
+def test_spoken_days_that_are_no_dates() -> None:
+    found = facts(
+        "We may first ask. In March one year later. One of the 27. Ride on the 27 buses. "
+        "See page 16. Nov. sales rose. Call 1588-1234. It ran 2018-2014."
+    )
+    dates = {s: v for s, (k, v, _) in found.items() if k in ("date", "daterange")}
+    assert dates == {"March": "XXXX-03", "one year later": "2025-03-13"}, dates
+
+
+def test_range_ends_resolve_in_one_month() -> None:
+    _, _, attrs = one("The fair ran between 3 and 9 of May.", "between 3 and 9 of May")
+    assert attrs["resolved"] == ["2024-05-03", "2024-05-09"]
+    _, _, attrs = one("Shops shut Dec. 30 - Jan. 2.", "Dec. 30 - Jan. 2")
+    assert attrs["resolved"] == ["2023-12-30", "2024-01-02"]

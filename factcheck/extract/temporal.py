@@ -17,10 +17,10 @@ from ..resources import lexicon
 from .base import Gated, LatinGated, Triggered, firsts, folded_alt, make_fact
 from .patterns import alternation
 from .temporal_clock import extract_durations, extract_times
-from .temporal_compose import compose
+from .temporal_compose import _en_day_words, _en_ordinal_days, compose
 from .temporal_holiday import extract_holidays
 from .temporal_period import extract_periods
-from .temporal_range import combine_ranges, frame_range, open_ranges
+from .temporal_range import combine_ranges, frame_range, open_ranges, range_value
 from .temporal_rel import extract_relative
 
 # Patterns space their parts with [^\S\r\n], white space within a line: a date never spans a
@@ -34,6 +34,7 @@ _YEAR_WORDS = (
 )
 # What may follow "Monday 21" for the number to be a day: punctuation, the end of a line or
 # text, a connector.
+_RE_SPACES = regex.compile(r"[\s\-]+")
 _DAY_END = regex.compile(
     r"[^\S\r\n]*(?:[,.!?;:)\r\n]|$|(?i:at|and|or|to|through|until|till|from)\b)"
 )
@@ -138,6 +139,8 @@ def _patterns() -> dict[str, regex.Pattern | Gated | Triggered | LatinGated]:
     ja_short = "".join(wd["ja_short"])
     zh_wd = alternation(wd["zh"])
     rel = cal["relative"]
+    day_words = alternation(_en_ordinal_days())
+    day_words_all = alternation(_en_day_words())
     ko_rel_month = alternation([k for k, v in rel["ko"].items() if v[0] == "month"])
     zh_rel_month = alternation([k for k, v in rel["zh"].items() if v[0] == "month"])
     ja_rel_month = alternation([k for k, v in rel["ja"].items() if v[0] == "month"])
@@ -156,6 +159,9 @@ def _patterns() -> dict[str, regex.Pattern | Gated | Triggered | LatinGated]:
         rf"(?:[ ]?[(（](?P<wd>[{ko_short}{ja_short}](?:요일|曜日?)?)[)）]"
         rf"|[ ]?[~〜～\-–][ ]?(?:(?P<y3>{_YEAR4})\.[ ]?)?(?P<m3>{_MONTH})\.[ ]?(?P<d3>{_DAY})\.?(?!\d)"
         rf"(?:[ ]?[(（](?P<wd3>[{ko_short}{ja_short}](?:요일|曜日?)?)[)）])?)?",
+        # 2014-2018, 1995 - 1997年, 2016~2018년: a range of years
+        "year_range": rf"(?<![\d.\-/,:])(?P<y>{_YEAR4})[^\S\r\n]?[\-–~〜～][^\S\r\n]?(?P<y2>{_YEAR4})"
+        r"(?:[^\S\r\n]?[년年](?:[간間间]|(?![^\S\r\n]?\d{1,2}[^\S\r\n]?[월月]|度)))?(?![\d\-/:]|[.,]\d)",
         # 11/22/2023, 22/11/2023 (ambiguous when both parts are <= 12)
         # 21-04-2016, 13.5.2015, 08/12,2015 (dashes and dots only with a four-digit year)
         "slash": rf"(?<![\d./\-\p{{L}}])(?P<a>\d{{1,2}})(?:/(?P<b>\d{{1,2}})[/,](?P<y>{_YEAR4}|\d\d)"
@@ -181,11 +187,17 @@ def _patterns() -> dict[str, regex.Pattern | Gated | Triggered | LatinGated]:
         rf"(?:{sep}(?:(?P<mon2>(?i:{months}))\.?[^\S\r\n]+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)?(?![\d:])(?:(?:,?[^\S\r\n]+|[^\S\r\n]+of[^\S\r\n]+)(?P<y>{_YEAR4})(?!\d))?"
         rf"(?:[^\S\r\n]*\((?P<wd2>(?i:{en_wd}))\.?\))?",
         # 22 November 2023 / the 22nd of November
-        "en_dmy": rf"(?:(?P<wd>(?i:{en_wd})),?[^\S\r\n]+)?(?:the[^\S\r\n]+)?(?<![\d])(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:{sep}(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)?[^\S\r\n]+(?:of[^\S\r\n]+)?(?P<mon>(?i:{months}))\b\.?(?:(?:,?[^\S\r\n]+|[^\S\r\n]+of[^\S\r\n]+)(?P<y>{_YEAR4})(?!\d))?",
+        "en_dmy": rf"(?:(?P<wd>(?i:{en_wd})),?[^\S\r\n]+)?(?:the[^\S\r\n]+)?(?<![\d])(?P<d>\d{{1,2}})(?:st|nd|rd|th|(?P<dot>\.))?(?:{sep}(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)?[^\S\r\n]+(?:of[^\S\r\n]+)?(?P<mon>(?i:{months}))\b\.?(?:(?:,?[^\S\r\n]+|[^\S\r\n]+of[^\S\r\n]+)(?P<y>{_YEAR4})(?!\d))?",
         # November 2023
         "en_my": rf"(?<![\p{{L}}])(?P<mon>(?i:{months}))\.?(?:,?[^\S\r\n]+|[^\S\r\n]+of[^\S\r\n]+)(?P<y>{_YEAR4})(?!\d)",
+        # May twenty-first, Jan first, May twenty one, 2018
+        "en_md_words": rf"(?<![\p{{L}}])(?P<mon>(?i:{months}))\.?[^\S\r\n]+(?:(?P<the>(?i:the))[^\S\r\n]+)?"
+        rf"(?P<w>(?i:{day_words_all}))(?![\p{{L}}\-])(?:,?[^\S\r\n]+(?P<y>{_YEAR4})(?!\d))?",
         # on the 14th, since the 3rd
-        "en_partial": rf"(?i:\b(?:on|by|until|till|since|from|before|after|of|through)[^\S\r\n]+)(?P<the>the[^\S\r\n]+)(?P<d>\d{{1,2}})(?P<suf>st|nd|rd|th)(?:{sep}(?:the[^\S\r\n]+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th))?"
+        # A day without its suffix or in words ("for the 27", "by the second") only at the end
+        # of a clause (checked where it is read): "on the 27 buses" counts buses.
+        "en_partial": rf"(?i:\b(?P<prep>on|by|until|till|since|from|before|after|of|through|for)[^\S\r\n]+)(?P<the>the[^\S\r\n]+)"
+        rf"(?:(?P<d>\d{{1,2}})(?P<suf>st|nd|rd|th)?(?!\d)|(?P<w>(?i:{day_words}))(?![\p{{L}}\-]))(?:{sep}(?:the[^\S\r\n]+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th))?"
         r"(?![^\S\r\n]+(?:[A-Z]\w*|anniversary|annual|floor|edition|century|round|session|meeting|conference|time|place|year|day|week|month|grade|term|generation))",
         # 2023년 11월 22일(수), 11월 21~25일, 이달 21일부터 25일까지
         "ko": rf"(?:(?P<rel>{ko_rel_month})[^\S\r\n]?)?(?:(?P<y>\d{{4}}|\d\d)년[^\S\r\n]?)?(?:(?P<m>\d{{1,2}})월[^\S\r\n]?)?(?P<d>\d{{1,2}})(?:일)?"
@@ -231,9 +243,11 @@ def _patterns() -> dict[str, regex.Pattern | Gated | Triggered | LatinGated]:
         "md": r"(?<![0-9./\-])\d\d?[/\-.]",
         "mon_num": rf"(?<![a-z0-9])(?:{year4}[/\-](?:{fmon})|(?:{fmon})[/\-]?\d)",
         "en_my": rf"(?<![a-z])(?:{fmon})\.?(?:,?[^\S\r\n]+|[^\S\r\n]+of[^\S\r\n]+){year4}",
+        "en_md_words": rf"(?<![a-z])(?:{fmon})\.?[^\S\r\n]+[a-z]",
+        "en_partial": r"(?:on|by|until|till|since|from|before|after|of|through|for)[^\S\r\n]+the[^\S\r\n]+[\da-z]",
         "en_mdy": rf"(?:{fwd})\.?,?[^\S\r\n]+(?:{fmon})|(?<![a-z])(?:{fmon})\.?[^\S\r\n]+\d",
         "en_dmy": rf"(?:{fwd}),?[^\S\r\n]+(?:the[^\S\r\n]+)?\d|the[^\S\r\n]+\d"
-        rf"|(?<!\d)\d\d?(?:st|nd|rd|th)?(?:[^\S\r\n]+(?:of[^\S\r\n]+)?(?:{fmon})"
+        rf"|(?<!\d)\d\d?(?:st|nd|rd|th|\.)?(?:[^\S\r\n]+(?:of[^\S\r\n]+)?(?:{fmon})"
         r"|[^\S\r\n]*(?:[~〜～\-–—]|to|through|until|till|and))",
     }
     # The year slot words are regex fragments of the lexicon: read by the stdlib engine
@@ -244,8 +258,10 @@ def _patterns() -> dict[str, regex.Pattern | Gated | Triggered | LatinGated]:
         for k in ("since", "founded")
     )
     starts["year_slot_en"] = rf"(?:{slot_words})[^\S\r\n]+\d"
+    starts["year_range"] = r"(?<![0-9.\-/,:])(?:1\d|2[0-2])\d\d[^\S\r\n]?[\-–~〜～]"
     for name, where in starts.items():
-        pats[name] = Triggered(pats[name], where, first=r"\d" if name == "md" else r"\da-z")
+        first = r"\d" if name in ("md", "year_range") else r"\da-z"
+        pats[name] = Triggered(pats[name], where, first=first)
     # CJK dates begin with a month word (이달, 上个月) or a numeral that a date mark or a
     # range sign follows.
     ko_rel = [k for k, v in rel["ko"].items() if v[0] == "month"]
@@ -270,6 +286,7 @@ def _patterns() -> dict[str, regex.Pattern | Gated | Triggered | LatinGated]:
         "en_mdy",
         "en_dmy",
         "en_my",
+        "en_md_words",
         "en_partial",
         "year_slot_en",
         "relative_en",
@@ -388,6 +405,11 @@ class _Builder:
         a, b = timex_date(y, m, d), timex_date(y2, m2, d2)
         attrs: dict = {"from": a, "to": b}
         ra, rb = resolve(self.ref, y, m, d), resolve(self.ref, y2, m2, d2)
+        if ra is not None and y2 is None and d2 is not None:
+            # The end takes the start's year (and month): both ends of "between 3 and 12 of
+            # Sept" fall in one September; "Dec. 28 - Jan. 3" runs into the next year.
+            mm2 = m2 if m2 is not None else ra.month
+            rb = _safe_date(ra.year + (m2 is not None and m2 < ra.month), mm2, d2)
         if ra and rb and rb < ra and m2 == m and y2 == y:
             attrs["invalid"] = True
         days = (
@@ -404,6 +426,12 @@ class _Builder:
             attrs["weekday"] = wd
             attrs["weekday_span"] = list(wd_span) if wd_span else None
         return make_fact(self.doc, K.DATERANGE, start, end, value, lang, **attrs)
+
+
+def _full_month(word: str) -> bool:
+    """Whether a month is written in full ("May", "June"), so that a point after it is no
+    abbreviation's."""
+    return word.lower() in ("may", "june", "july") or len(word) > 4
 
 
 def _month_rel(word: str | None, lang_table: dict) -> int | None:
@@ -461,6 +489,23 @@ def _extract_atoms(doc: Document) -> Iterator[Fact]:
             continue
         yield b.date(m.start(), m.end(), lang, y, mm, d, wd, wd_span)
 
+    for m in pats["year_range"].finditer(text):
+        y, y2 = int(m["y"]), int(m["y2"])
+        if not y < y2 <= y + 100:
+            continue  # "2018-2014" or a code, not a span of years
+        value, attrs = range_value((y, None, None), (y2, None, None), doc.date)
+        lang = doc.lang_at(m.start())
+        yield make_fact(
+            doc,
+            K.DATERANGE,
+            m.start(),
+            m.end(),
+            value,
+            lang,
+            **{"from": m["y"], "to": m["y2"]},
+            **attrs,
+        )
+
     for m in pats["slash"].finditer(text):
         a, c, y = int(m["a"]), int(m["b"] or m["b2"]), _year(m["y"] or m["y2"])
         if a > 12 and c <= 12:
@@ -499,16 +544,21 @@ def _extract_atoms(doc: Document) -> Iterator[Fact]:
 
     for name in ("en_mdy", "en_dmy"):
         for m in pats[name].finditer(text):
+            y = int(m["y"]) if m["y"] else None
+            if m.groupdict().get("dot") and y is None:
+                continue  # "16. Nov. 2016" is a date; "page 16. Nov. sales" is not
+            end = m.end()
+            if name == "en_dmy" and y is None and m[0].endswith(".") and _full_month(m["mon"]):
+                end -= 1  # "9 of May." ends a sentence; "9 Nov." is abbreviated
             mon = months[m["mon"].lower()]
             mon2 = months[m["mon2"].lower()] if m.groupdict().get("mon2") else None
-            y = int(m["y"]) if m["y"] else None
             wd_group = "wd" if m["wd"] else ("wd2" if m.groupdict().get("wd2") else None)
             wd = weekday_number(m[wd_group], "en") if wd_group else None
             wd_span = m.span(wd_group) if wd_group else None
             if m["d2"]:
                 yield b.date_range(
                     m.start(),
-                    m.end(),
+                    end,
                     "en",
                     y,
                     mon,
@@ -520,7 +570,7 @@ def _extract_atoms(doc: Document) -> Iterator[Fact]:
                     wd_span=wd_span,
                 )
             else:
-                yield b.date(m.start(), m.end(), "en", y, mon, int(m["d"]), wd, wd_span)
+                yield b.date(m.start(), end, "en", y, mon, int(m["d"]), wd, wd_span)
 
     for m in pats["en_my"].finditer(text):
         mon = months[m["mon"].lower()]
@@ -535,8 +585,25 @@ def _extract_atoms(doc: Document) -> Iterator[Fact]:
             month=mon,
         )
 
+    day_words_of = _en_day_words()
+    for m in pats["en_md_words"].finditer(text):
+        w = _RE_SPACES.sub(" ", m["w"].lower())
+        if w not in _en_ordinal_days() and not _DAY_END.match(text, m.end("w")):
+            continue  # "March one year": a cardinal is a day only where the clause ends
+        if m["mon"].lower() in ("may", "march") and not m["mon"][0].isupper():
+            continue  # "we may first ask", "they march twenty miles"
+        mon = months[m["mon"].lower()]
+        y = int(m["y"]) if m["y"] else None
+        yield b.date(m.start(), m.end(), "en", y, mon, day_words_of[w])
+
     for m in pats["en_partial"].finditer(text):
         start = m.start("the")
+        if not m["suf"] and (m["prep"].lower() == "of" or not _DAY_END.match(text, m.end())):
+            continue  # "of the 27.", "on the 27 buses": a count, not a day
+        if m["w"]:
+            d = day_words_of[_RE_SPACES.sub(" ", m["w"].lower())]
+            yield b.date(start, m.end(), "en", None, None, d)
+            continue
         if m["d2"]:
             yield b.date_range(
                 start, m.end(), "en", None, None, int(m["d"]), None, None, int(m["d2"])

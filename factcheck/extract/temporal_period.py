@@ -145,8 +145,10 @@ def _patterns() -> dict[str, regex.Pattern | Gated | LatinGated]:
         ),
         "century_en": r"(?i:\b(?P<n>\d{1,2})(?:st|nd|rd|th)[^\S\r\n]+century\b)",
         "decade_cjk": (
-            rf"(?:(?P<c>\d{{1,2}}|{_HAN_SMALL}{{1,3}})世[纪紀]|(?P<last>上个?世[纪紀]|上個世紀))?"
-            r"(?<!\d)(?P<y>\d{3}0|\d0)[^\S\r\n]?(?:年代|년대)"
+            rf"(?:(?:(?P<c>\d{{1,2}}|{_HAN_SMALL}{{1,3}})世[纪紀]|(?P<last>上个?世[纪紀]|上個世紀|前世紀)"
+            r"|(?P<this>本世[纪紀]|今世紀|这个世纪|這個世紀))[的の]?)?"
+            r"(?<!\d)(?P<y>\d{4}|\d\d|(?<![一二三四五六七八九十])[一二三四五六七八九]十)"
+            r"[^\S\r\n]?(?:年代|년대)"
         ),
         "century_cjk": rf"(?<!\d)(?P<n>\d{{1,2}}|{_HAN_SMALL}{{1,3}})[^\S\r\n]?(?:世[纪紀]|세기)(?!\d)",
         "quarter_en": (
@@ -335,21 +337,36 @@ def extract_periods(doc: Document) -> Iterator[Fact]:
                 doc, m.start(), m.end(), lang, f"{a:04d}-01-01", f"{b:04d}-01-01", "P100Y"
             )
     for m in pats["decade_cjk"].finditer(text):
-        digits = m["y"]
-        if len(digits) == 4:
-            y0 = int(digits)
-        else:
-            yy = int(digits)
-            if m["last"]:
-                y0 = 1900 + yy
-            elif m["c"]:
-                c = _num(m["c"])
-                if c is None:
-                    continue
-                y0 = (c - 1) * 100 + yy
-            else:
-                y0 = _two_digit_decade(yy, ref)
+        yy = _num(m["y"])
+        if yy is None or yy % 10:
+            continue
         lang = "ko" if m[0].endswith("년대") else lang_at(m)
+        if yy >= 1000:
+            y0 = yy
+        elif m["last"]:
+            y0 = 1900 + yy
+        elif m["this"]:
+            y0 = ((ref or dt.date.today()).year // 100) * 100 + yy
+        elif m["c"]:
+            c = _num(m["c"])
+            if c is None:
+                continue
+            y0 = (c - 1) * 100 + yy
+        else:
+            # "90年代": the century is left open, as Recognizers-Text writes it; resolved
+            # takes the latest such decade begun by the publication year.
+            y0 = _two_digit_decade(yy, ref)
+            yield _period(
+                doc,
+                m.start(),
+                m.end(),
+                lang,
+                f"XX{yy:02d}-01-01",
+                f"XX{(yy + 10) % 100:02d}-01-01",
+                "P10Y",
+                resolved=[f"{y0:04d}-01-01", f"{y0 + 9:04d}-12-31"],
+            )
+            continue
         yield _period(
             doc, m.start(), m.end(), lang, dt.date(y0, 1, 1), dt.date(y0 + 10, 1, 1), "P10Y"
         )

@@ -168,8 +168,9 @@ def frame_range(doc: Document, f: Fact) -> Fact:
     pats = _connectors()
     text = doc.text
     start, end = f.start, f.end
-    if m := pats["before"].search(text[max(0, start - 12) : start]):
-        start -= len(text[max(0, start - 12) : start]) - m.start()
+    head = text[max(0, start - 12) : start]
+    if m := pats["before"].search(head) or pats["between_before"].search(head):
+        start -= len(head) - m.start()
     if m := pats["after"].match(text[end : end + 8]):
         end += m.end()
     if (start, end) == (f.start, f.end):

@@ -415,3 +415,9 @@ def test_not_counts(text: str) -> None:
 def test_cjk_counter_after_a_space() -> None:
     assert ("3150 名", "3150") in _facts("共有 3150 名 志愿者参加。", "count")
     assert ("45 人", "45") in _facts("事故で 45 人が負傷した。", "count")
+
+
+def test_korean_native_count_needs_the_counter_to_end_its_word() -> None:
+    assert _facts("기자는 한 국방부 관계자를 인용했다.", "count") == []
+    assert ("세 개", "3") in _facts("아이들에게 사탕을 세 개씩 나눠 주었다.", "count")
+    assert ("한 명", "1") in _facts("수상자 중 한 명인 그는 웃었다.", "count")

@@ -1196,9 +1196,14 @@ def _ko_native_count_pattern() -> regex.Pattern:
     # A few counters are often written glued to the numeral (두개, 세가지); others glued
     # make names and words (세명대, 한국).
     glued = alternation(lex["ko_glued"])
+    particles = alternation(
+        [*lexicon("numerals")["ko_sino"]["particles"], *lex["ko_after_counter"]]
+    )
     return regex.compile(
         rf"(?<!\p{{Hangul}})(?P<native>(?:{tens})(?:[ ]?(?:{units}))?|{attributive})(?:\s|(?=(?:{glued})))"
         rf"(?P<ctr>{alternation(lex['ko'])})(?P<approx3>{alternation(lex['approx']['ko_after'])})?"
+        # The counter ends its word, or a particle follows: not 한 국회의원, 두 국장.
+        rf"(?=(?:{particles})|\P{{Hangul}}|\Z)"
     )
 
 

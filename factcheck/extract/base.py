@@ -245,7 +245,8 @@ class LatinGated:
 
 def firsts(*word_lists: Iterable[str]) -> str:
     """The first characters of words: one of them is in any text holding one of the words."""
-    return "".join({w[0] for words in word_lists for w in words if w})
+    # Sorted: a pattern's text is the same in every run (the compiled-pattern cache's key).
+    return "".join(sorted({w[0] for words in word_lists for w in words if w}))
 
 
 _last_folded: tuple[str, str] = ("", "")  # the last text folded and its folding

@@ -656,12 +656,12 @@ def _nth_weekdays(doc: Document, facts: list[Fact], idx: _Index, pats) -> Iterat
             # Monday meeting" names a meeting (a particle follows the CJK ones: 第三火曜日に)
             continue
         if month is None:
-            # "the second Sunday", 두 번째 일요일, 第三火曜日: a day of the publication month,
-            # written as Recognizers-Text writes it (XXXX-09-WXX-2-#3)
+            # "the second Sunday", 두 번째 일요일, 第三火曜日: a day of the publication month
             day = _nth_weekday(ref.year, ref.month, wd, n)
             if day is not None:
-                value = f"XXXX-{ref.month:02d}-WXX-{wd}-#{n}"
-                yield _weekday_date_fact(doc, start, end, w.lang, day, value, relative=True)
+                yield _weekday_date_fact(
+                    doc, start, end, w.lang, day, day.isoformat(), relative=True
+                )
             continue
         y, mo, stated = month
         if y is not None:

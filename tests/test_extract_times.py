@@ -245,3 +245,20 @@ def test_relative_day_words(text: str, span: str, value: str) -> None:
 def test_relative_offset_stops_before_another_word() -> None:
     # 전날 ("the day before") is a word of its own, not 전 + 날
     assert kinds_in("행사 하루 전날 비가 왔다.", "date") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Between two to four people were hurt.",  # a range of numbers, not 3:58
+        "Turnout rose from 1 to 2 in the north.",
+        "They expect ten to twelve percent growth.",
+    ],
+)
+def test_number_ranges_are_no_clock_times(text: str) -> None:
+    assert kinds_in(text, "time") == []
+
+
+def test_a_second_before_a_noun_is_an_ordinal() -> None:
+    assert kinds_in("The party won a second term in May.", "duration") == []
+    assert found("The lights went out a second later.").get("a second") == ("duration", "PT1S")

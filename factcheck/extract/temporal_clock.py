@@ -329,7 +329,7 @@ def extract_times(doc: Document) -> Iterator[Fact]:
                 if (m["rh"] or (m["rhw"] or "").lower() not in ("noon", "midnight"))
                 else (12 if m["rhw"].lower() == "noon" else 0)
             )
-            if delta is None or hour is None or delta >= 60:
+            if delta is None or hour is None or delta >= 60 or _number_range(m, rel):
                 continue
             h = int(hour)
             if m["dir"].lower() in ("to", "before", "till"):
@@ -525,14 +525,38 @@ def _letter_unit_alone(m) -> bool:
     return False
 
 
+def _number_range(m, rel: str) -> bool:
+    """'two to four people', 'from 1 to 2': a range of numbers, not ten to five o'clock. A
+    bare number before the hour is a time only with nothing counted after it (and, before
+    "to", only in words), or with a.m./p.m. or a part of the day."""
+    if "quarter" in rel or rel == "half" or "min" in rel or m["rap"] or m["part"]:
+        return False
+    digits = rel[:1].isdigit() or (m["rh"] or "")[:1].isdigit()
+    if digits and m["dir"].lower() in ("to", "till"):
+        return True  # "1 to 2": "10 past 9" stays a time
+    following = regex.match(r"\s*(\S?)", m.string[m.end() :])
+    nxt = following[1] if following else ""
+    return bool(nxt) and (nxt.isalnum() or nxt in "%$€£¥")
+
+
+# Words after "a second" that leave it a span of time; before other words it is an ordinal
+# ("a second round", "a second term").
+_SECOND_SPAN_NEXT = frozenset(
+    "later ago earlier before after longer or and to too of in at for the".split()
+)
+
+
 def _ordinal_second(m) -> bool:
-    """'twenty second of June': a spelled ordinal, not 20 seconds (that would be 'seconds')."""
+    """'twenty second of June', 'a second wave': an ordinal, not seconds of time."""
     units = m.captures("unit")
     nums = m.captures("num")
     if len(units) != 1 or units[0].lower() != "second" or not nums:
         return False
     n = nums[-1].strip().lower()
-    return n not in ("a", "an", "one") and not n[:1].isdigit()
+    if n in ("a", "an"):
+        nxt = regex.match(r"\s*(\p{L}*)", m.string[m.end() :])[1].lower()
+        return bool(nxt) and nxt not in _SECOND_SPAN_NEXT
+    return n != "one" and not n[:1].isdigit()
 
 
 _ORDER = {"Y": 0, "DECADE": 0, "M": 1, "W": 2, "D": 3, "TH": 4, "TM": 5, "TS": 6}

@@ -435,3 +435,15 @@ def test_day_then_its_year(text: str, span: str, value: str) -> None:
 def test_korean_tomorrow_and_the_day_after_is_the_later_day() -> None:
     assert one("내일모레 발표한다.", "내일모레")[1] == "2024-03-15"
     assert one("내일 모레 중에 온다.", "내일 모레")[1] == "2024-03-15"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("去年本月八日发布。", "去年本月八日", "2023-03-08"),
+        ("去年の今月の八日に発表した。", "去年の今月の八日", "2023-03-08"),
+        ("작년 이번 달 8일에 발표했다.", "작년 이번 달 8일", "2023-03-08"),
+    ],
+)
+def test_relative_year_then_day_of_this_month(text: str, span: str, value: str) -> None:
+    assert one(text, span)[1] == value

@@ -86,6 +86,17 @@ def _date_parts(f: Fact) -> tuple[int | None, int | None, int | None] | None:
     return tuple(int(g) if g and g.isdigit() else None for g in m.groups())  # type: ignore[return-value]
 
 
+def _relative_year_before(doc: Document, fy: Fact, pos: int) -> int | None:
+    """Years from the publication year that a relative year (去年, 내년) just before pos moves."""
+    if not fy.attrs.get("relative") or doc.date is None:
+        return None
+    y = _year_of(fy)
+    gap = doc.text[fy.end : pos]
+    if y is None or len(gap) > 2 or _compose_patterns()["year_gap"].fullmatch(gap) is None:
+        return None
+    return y - doc.date.year
+
+
 def compose(doc: Document, facts: list[Fact], date_fn) -> Iterator[Fact]:
     """Facts built from found pieces: a year and the month or day beside it, a relative month
     and its day, a month after "last"/"this", and parts of periods ("the end of 2000").
@@ -104,6 +115,9 @@ def compose(doc: Document, facts: list[Fact], date_fn) -> Iterator[Fact]:
         key=lambda f: (f.start - f.end, f.start),
     )
     anchors = first_fit(cands)
+    rel_month_starts = {
+        f.start for f in cands if f.attrs.get("relative") and f.attrs.get("unit") == "month"
+    }
     anchors.sort(key=lambda f: f.start)
     built: list[Fact] = []
     parts = [_date_parts(f) for f in anchors]
@@ -142,7 +156,19 @@ def compose(doc: Document, facts: list[Fact], date_fn) -> Iterator[Fact]:
             and pb[2] is not None
             and pats["year_gap"].fullmatch(gap)
         ):
-            built.append(date_fn(fa.start, fb.end, fb.lang, pa[0], pa[1], pb[2]))
+            start, year = fa.start, pa[0]
+            # 去年の今月の十日: this month's day in the year a relative year names
+            if i > 0 and (y := _relative_year_before(doc, anchors[i - 1], fa.start)) is not None:
+                start, year = anchors[i - 1].start, pa[0] + y  # type: ignore[operator]
+            built.append(date_fn(start, fb.end, fb.lang, year, pa[1], pb[2]))
+        # 去年本月十日 (本月十日 read whole): the same, the day already dated this year
+        elif (
+            pa[0] is not None
+            and pb[2] is not None
+            and fb.start in rel_month_starts
+            and (y := _relative_year_before(doc, fa, fb.start)) is not None
+        ):
+            built.append(date_fn(fa.start, fb.end, fb.lang, pb[0] + y, pb[1], pb[2]))
         # 내일 모레: "tomorrow (or) the day after", said as one word for the later day
         elif lexicon("compose")["day_pairs"].get(fa.text) == fb.text and gap in ("", " "):
             attrs = {k: v for k, v in fb.attrs.items() if k != "within"}

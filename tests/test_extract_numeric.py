@@ -421,3 +421,22 @@ def test_korean_native_count_needs_the_counter_to_end_its_word() -> None:
     assert _facts("기자는 한 국방부 관계자를 인용했다.", "count") == []
     assert ("세 개", "3") in _facts("아이들에게 사탕을 세 개씩 나눠 주었다.", "count")
     assert ("한 명", "1") in _facts("수상자 중 한 명인 그는 웃었다.", "count")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No one expects a quick deal.",  # one before a verb in -s
+        "He cited Article 9 that forbids war.",
+        "Prices fell 14.5 cents to settle.",  # money, not counted things
+        "Storms may bring 5 inches of rain.",
+    ],
+)
+def test_not_counts_in_news(text: str) -> None:
+    assert _facts(text, "count") == []
+
+
+def test_season_is_no_fraction() -> None:
+    numbers = _facts("Output fell in 1993/94 again.", "number")
+    assert not any("/" in t for t, _ in numbers), numbers
+    assert ("3/4", "0.75") in _facts("About 3/4 of them left.", "number")

@@ -729,6 +729,7 @@ class _Span:
 _MONEY_SYMBOLS = frozenset("$£€¥₩￥")
 _MONEY_SCALES = {"m": 1e6, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _MONEY_SCALE = regex.compile(r"(m|million|billion|trillion)(?![\p{L}\d])")
+_YEAR_SPAN = regex.compile(r"((?:1[89]|20)\d\d)/(\d\d)")
 _OUT_OF = regex.compile(r"(?i)\s+(?:out\s+of|over)\s+")
 _IN_PARENS = regex.compile(r"[ \t]?[(（]([^()（）]{1,40})[)）]")
 
@@ -760,6 +761,12 @@ def _adjust(numerals: list, text: str) -> list:
                 and prev.group()[:1].isdigit() != m.group()[:1].isdigit()
             ):
                 out[-1] = (_Span(text, prev.start(), paren.end()), value)
+                continue
+        if value is not None and "/" in g:
+            span = _YEAR_SPAN.fullmatch(g)
+            if span and int(span[2]) == (int(span[1]) + 1) % 100:
+                # 1987/88: a season or fiscal year, not 22.58; the first year is the number.
+                out.append((_Span(text, m.start(), m.start() + 4), float(span[1])))
                 continue
         if value is not None and m.start() and text[m.start() - 1] in _MONEY_SYMBOLS:
             scale = _MONEY_SCALE.match(text, m.end())
@@ -894,7 +901,8 @@ def _around_numerals(
                     end = c.end()
                 low = noun.lower()
                 if (
-                    low not in not_counted
+                    value != 1  # "no one appears", "one needs": a verb after one
+                    and low not in not_counted
                     and (low in irregular or _en_plural(low))
                     and not (
                         (text[s - 2 : s - 1].isalpha() or text[s - 2 : s - 1] == ".")

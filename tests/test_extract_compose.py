@@ -447,3 +447,24 @@ def test_korean_tomorrow_and_the_day_after_is_the_later_day() -> None:
 )
 def test_relative_year_then_day_of_this_month(text: str, span: str, value: str) -> None:
     assert one(text, span)[1] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "resolved"),
+    [
+        # Christmas 2025 is a Thursday
+        (
+            "Classes resume the second Monday after Christmas 2025.",
+            "the second Monday after Christmas 2025",
+            "2026-01-05",
+        ),
+        # Easter 2024 is March 31
+        (
+            "The fair is the first Sunday before Easter 2024.",
+            "the first Sunday before Easter 2024",
+            "2024-03-24",
+        ),
+    ],
+)
+def test_nth_weekday_counted_from_a_holiday(text: str, span: str, resolved: str) -> None:
+    assert one(text, span)[1] == resolved

@@ -893,6 +893,7 @@ def _holiday_offsets(doc: Document, facts: list[Fact], idx: _Index) -> Iterator[
         if h.lang == "en":
             yield from _holiday_moved_en(doc, h, idx)
             yield from _holiday_weekend_en(doc, h, day)
+            yield from _nth_weekday_from_holiday_en(doc, h, day, idx)
             continue
         gap = pats["gap"].match(text, h.end)
         # an offset date right after: 3일 전, 3日前, 三天前
@@ -958,6 +959,30 @@ def _holiday_weekend_en(doc: Document, h: Fact, day: dt.date) -> Iterator[Fact]:
         resolved=[sat.isoformat(), (sat + dt.timedelta(days=1)).isoformat()],
         holiday=h.attrs["holiday"],
     )
+
+
+_RE_FROM_HOLIDAY_EN = regex.compile(r"(?i:\s+(?P<dir>after|before|following)\s+)$")
+
+
+def _nth_weekday_from_holiday_en(doc: Document, h: Fact, day: dt.date, idx: _Index):
+    """ "the third Tuesday after Christmas 2014", "the first Sunday before Easter": weeks
+    counted from the holiday (the nth weekday of a month is _nth_weekdays')."""
+    text = doc.text
+    m = _RE_FROM_HOLIDAY_EN.search(text, max(0, h.start - 12), h.start)
+    w = m and idx.ending(m.start(), lambda g: bool(_RE_BARE_WD.fullmatch(g.value)))
+    if not w or not (nm := _join_patterns()["nth_en"].search(text, max(0, w.start - 16), w.start)):
+        return
+    n = _nth_value(nm["en"], None, None, None, None)
+    if not n or n < 0:
+        return
+    wd = w.attrs["weekday"]
+    if m["dir"].lower() == "before":
+        first = day - dt.timedelta(days=(day.isoweekday() - wd) % 7 or 7)
+        found = first - dt.timedelta(weeks=n - 1)
+    else:
+        first = day + dt.timedelta(days=(wd - day.isoweekday()) % 7 or 7)
+        found = first + dt.timedelta(weeks=n - 1)
+    yield _relative_day(doc, nm.start(), h.end, "en", found)
 
 
 def _holiday_moved_en(doc: Document, h: Fact, idx: _Index) -> Iterator[Fact]:

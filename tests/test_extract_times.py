@@ -116,6 +116,8 @@ def test_durations_still_found(text: str, span: str, value: str) -> None:
         ("The speech ended at 4 p . m .", "4 p . m .", "T16"),
         ("We met at eleven-forty.", "eleven-forty", "T11:40"),
         ("Crews worked until mid-afternoon.", "mid-afternoon", "T14"),
+        ("The polls close tonight at 8 o'clock.", "tonight at 8 o'clock", "T20"),
+        ("The summit opens at 15h in Geneva.", "15h", "T15"),
     ],
 )
 def test_english_clock_forms(text: str, span: str, value: str) -> None:

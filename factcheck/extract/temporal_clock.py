@@ -131,7 +131,9 @@ def _patterns() -> dict[str, regex.Pattern | Triggered | Gated | LatinGated]:
             # 11ish, 3-ish pm
             rf"|{hour}(?P<ish>-?ish)\b(?:\s?{ap})?"
             # a bare hour needs "at" after a part of the day, or a part of the day after it
-            rf"|(?(bat){hour}(?![\d:]|\.\d|\s?%)|(?!))"
+            rf"|(?(bat){hour}(?![\d:]|\.\d|\s?%)(?:\s?(?i:o'?\s?clock))?|(?!))"
+            # at 16h: a 24-hour clock hour (16h alone is sixteen hours)
+            rf"|(?<=(?<!\p{{L}})(?i:at)\s)(?P<h>[01]?\d|2[0-3])h(?![\p{{L}}\d])"
             rf"|{hour}(?=\s+(?i:{en_after}))"
             rf"|(?<![\p{{L}}\-])(?P<hw2>(?i:{hour_word}))[\s\-](?P<mw2>(?i:{minute_word}))(?!\s*(?i:{en_unit}|percent|per|%))\b"
             rf"|{hour.replace('P<h>', 'P<h3>').replace('P<hw>', 'P<hw3>')}\s?(?i:o'?\s?clock)"
@@ -185,7 +187,7 @@ def _patterns() -> dict[str, regex.Pattern | Triggered | Gated | LatinGated]:
     )
     pats["en"] = Triggered(
         pats["en"],
-        rf"(?<![\d:.,/])\d[\d,，.．]*(?::|h\d|\.[ap]|{after_hour})|(?<![a-z\-])(?:{big})"
+        rf"(?<![\d:.,/])\d[\d,，.．]*(?::|h|\.[ap]|{after_hour})|(?<![a-z\-])(?:{big})"
         rf"|(?<![a-z])(?:{folded_alt([*approx['en_before'], *parts['en_before']])})\s+[\d@a-z]"
         rf"|(?<![a-z])(?:{folded_alt(['quarter', 'half', *named['en']])}|a\s+quarter)"
         rf"|(?<![a-z\-])(?:{units}){after_hour}",

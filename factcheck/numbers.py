@@ -361,6 +361,8 @@ def _negative_words() -> tuple[str, ...]:
     return tuple(sorted(words, key=len, reverse=True))
 
 
+# Prices and rates: '8-1/4' is eight and a quarter.
+_HYPHEN_MIXED = regex.compile(r"^(?P<whole>\d{1,3})-(?P<num>\d{1,2})/(?P<den>\d{1,2})$")
 _SLASH = regex.compile(r"^(?:(?P<whole>\S+)\s+)?(?P<num>[^\s/／]+)\s?[/／]\s?(?P<den>[^\s/／]+)$")
 # Powers: '1.3x10^6', '-12.32×10の14乗' and '1e10' scale by ten; '1.1^23', '2500の-1乗' raise.
 _TIMES_TEN = regex.compile(
@@ -435,6 +437,10 @@ def parse_number(text: str) -> float | None:
             d, n = parse_number(den), parse_number(numer)
             if d and n is not None:
                 return whole + n / d if whole >= 0 else whole - n / d
+    m = _HYPHEN_MIXED.match(t)
+    if m:
+        n, d = int(m["num"]), int(m["den"])
+        return int(m["whole"]) + n / d if n < d else None
     m = _SLASH.match(t)
     if m:
         n, d = parse_digits(m["num"]), parse_digits(m["den"])

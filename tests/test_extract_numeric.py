@@ -440,3 +440,9 @@ def test_season_is_no_fraction() -> None:
     numbers = _facts("Output fell in 1993/94 again.", "number")
     assert not any("/" in t for t, _ in numbers), numbers
     assert ("3/4", "0.75") in _facts("About 3/4 of them left.", "number")
+
+
+def test_hyphen_mixed_numbers_in_rates() -> None:
+    assert ("7-3/4 pct", "7.75%") in _facts("The 7-3/4 pct notes mature in 2030.", "percent")
+    numbers = [t for t, _ in _facts("Dial 0-800-123/456 today.", "number")]
+    assert not any("/" in t for t in numbers), numbers

@@ -124,3 +124,14 @@ def test_parse_number_more(text: str, value: float) -> None:
 )
 def test_parse_powers(text: str, value: float) -> None:
     assert parse_number(text) == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"), [("6-1/2", 6.5), ("99-3/8", 99.375), ("12-5/16", 12.3125)]
+)
+def test_hyphen_mixed_numbers(text: str, value: float) -> None:
+    assert parse_number(text) == pytest.approx(value)
+
+
+def test_hyphen_mixed_number_needs_a_proper_fraction() -> None:
+    assert parse_number("3-9/8") is None

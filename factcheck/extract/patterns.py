@@ -73,6 +73,10 @@ def digit_number() -> str:
     return (
         # The edge is tested once for all three forms.
         rf"(?=[-−－+.．\d\u00bc-\u00be\u2150-\u215e]){_DIGIT_EDGE}(?:"
+        # Mixed numbers of prices and rates joined by a hyphen ("8-1/4 pct", "101-1/8"), with
+        # the halves to sixty-fourths they are quoted in; other digit-dash-fraction runs are
+        # codes and dates.
+        rf"\d{{1,3}}-\d{{1,2}}/(?:2|4|8|16|32|64)(?![\d/／.．\-−])|"
         # A fraction is not the tail of a code or date ("+1-222-2222/2222", "5/17/2018").
         rf"(?<!\d[/／\-−])(?:[-−－]\s?)?(?:\d{{1,3}}\s{{1,2}})?\d+\s?[/／]\s?\d+(?![\d/／.．])"
         # Vulgar fractions, after a whole number or alone: ½, 2¾.

@@ -264,3 +264,15 @@ def test_number_ranges_are_no_clock_times(text: str) -> None:
 def test_a_second_before_a_noun_is_an_ordinal() -> None:
     assert kinds_in("The party won a second term in May.", "duration") == []
     assert found("The lights went out a second later.").get("a second") == ("duration", "PT1S")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("事故发生在当日9时许。", "9时许", "T09"),
+        ("화재는 오전 6시께 발생했다.", "오전 6시께", "T06"),
+        ("地震は午前4時過ぎに起きた。", "午前4時過ぎ", "T04"),
+    ],
+)
+def test_cjk_approximate_times_keep_their_marker(text: str, span: str, value: str) -> None:
+    assert found(text).get(span) == ("time", value)

@@ -530,3 +530,31 @@ def test_range_ends_resolve_in_one_month() -> None:
     assert attrs["resolved"] == ["2024-05-03", "2024-05-09"]
     _, _, attrs = one("Shops shut Dec. 30 - Jan. 2.", "Dec. 30 - Jan. 2")
     assert attrs["resolved"] == ["2023-12-30", "2024-01-02"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "value"),
+    [
+        ("新制度は令和6年4月1日に始まる。", "令和6年4月1日", "date", "2024-04-01"),
+        ("平成元年に開業した。", "平成元年", "year", "1989"),
+        ("昭和50年10月に完成した。", "昭和50年10月", "date", "1975-10"),
+        ("该校建于民国十年。", "民国十年", "year", "1921"),
+        ("这座寺庙建于一九八七年。", "一九八七年", "year", "1987"),
+        ("城墙始建于公元589年。", "589年", "year", "0589"),
+        ("都は794年に移された。", "794年", "year", "0794"),
+        (
+            "工事は2019年から2021年にかけて行われた。",
+            "2019年から2021年にかけて",
+            "daterange",
+            "(2019-01-01,2021-01-01,P2Y)",
+        ),
+    ],
+)
+def test_era_han_and_early_years(text: str, span: str, kind: str, value: str) -> None:
+    assert one(text, span)[:2] == (kind, value)
+
+
+def test_three_digit_years_only_in_their_slot() -> None:
+    found = facts("这座城有300年历史，300年前建成，在500年间扩建。500年の歴史がある。")
+    years = [s for s, (k, _, _) in found.items() if k == "year"]
+    assert years == [], years

@@ -139,6 +139,8 @@ def _patterns() -> dict[str, regex.Pattern | Gated | Triggered | LatinGated]:
     ja_short = "".join(wd["ja_short"])
     zh_wd = alternation(wd["zh"])
     rel = cal["relative"]
+    # 令和5年, 平成元年, 民国三年: a year counted in an era
+    era = rf"|(?P<era>{alternation(cal['eras'])})(?P<ey>\d{{1,2}}|元|[一二三四五六七八九十]{{1,3}})"
     day_words = alternation(_en_ordinal_days())
     day_words_all = alternation(_en_day_words())
     ko_rel_month = alternation([k for k, v in rel["ko"].items() if v[0] == "month"])
@@ -205,12 +207,16 @@ def _patterns() -> dict[str, regex.Pattern | Gated | Triggered | LatinGated]:
         rf"(?![^\S\r\n]?(?:간|동안|째))(?:[^\S\r\n]?\((?P<wd>[{ko_short}](?:요일)?)\)|[^\S\r\n]?(?P<wd2>{ko_wd}))?",
         "ko_ym": rf"(?:(?P<y>\d{{4}})년[^\S\r\n]?(?P<m>\d{{1,2}})월|(?P<rel>{ko_rel_month})[^\S\r\n]?(?P<m2>\d{{1,2}})월)(?![^\S\r\n]?\d{{1,2}}[^\S\r\n]?일)(?!간)",
         # 2023年11月22日（水）, 11月21日至25日, 21～25日
-        "cjk": rf"(?:(?P<rel>{zh_rel_month}|{ja_rel_month}))?(?:(?P<y>\d{{4}}|[〇零一二三四五六七八九]{{4}})[^\S\r\n]?年[^\S\r\n]?)?(?:(?P<m>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})[^\S\r\n]?月[^\S\r\n]?)?(?P<d>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})"
+        "cjk": rf"(?:(?P<rel>{zh_rel_month}|{ja_rel_month}))?(?:(?:(?P<y>\d{{4}}|[〇零一二三四五六七八九]{{4}}){era})[^\S\r\n]?年[^\S\r\n]?)?(?:(?P<m>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})[^\S\r\n]?月[^\S\r\n]?)?(?P<d>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})"
         rf"(?:{cjk_sep}(?:(?P<m2>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})月)?(?P<d2>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})[日号號](?:まで)?|[^\S\r\n]?[日号號])"
         rf"(?!間|间|目)(?:[^\S\r\n]?[（(](?P<wd>[{ja_short}](?:曜日|曜)?|{zh_wd}|星期.|周.|[一二三四五六日天])[）)]|[^\S\r\n]?(?P<wd2>{ja_wd}|{zh_wd}))?",
-        "cjk_ym": r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?!\d{1,2}[日号號])",
+        "cjk_ym": rf"(?:(?P<y>\d{{4}}){era})年(?P<m>\d{{1,2}})月(?!\d{{1,2}}[日号號])",
         # Years: 1999년, 1999年, in 1999, '99
-        "year_cjk": r"(?<!\d)(?P<y>\d{4})[^\S\r\n]?(?P<mark>년|年)(?![^\S\r\n]?\d{1,2}[^\S\r\n]?[월月])(?!간|間|间|度)",
+        "year_cjk": rf"(?:(?<![\d〇零一二三四五六七八九十])(?P<y>\d{{4}}|[〇零一二三四五六七八九]{{4}}){era}"
+        # Three digits are a year only in its slot: 在789年, 247年に (not 300年前, 300年間).
+        r"|(?<=(?:在|于|於|公元|西元)[^\S\r\n]?)(?P<y3>\d{3})(?=[^\S\r\n]?年(?![前后後间間来來以多余餘]))"
+        r"|(?<!\d)(?P<y4>\d{3})(?=年に(?!わた)))"
+        r"[^\S\r\n]?(?P<mark>년|年)(?![^\S\r\n]?\d{1,2}[^\S\r\n]?[월月])(?!간|間|间|度)",
         "year_en": rf"(?i:\bmid-|\b(?:{_YEAR_WORDS})[^\S\r\n]+)(?P<y>{_YEAR4})(?![\d,.]\d|[^\S\r\n]?(?:%|percent|people|won|dollars))"
         rf"|(?<![\w'’])['’](?P<y2>\d\d)(?![\d\w])",
         # The year slot after "since" / "founded in": whatever number fills it.
@@ -274,8 +280,8 @@ def _patterns() -> dict[str, regex.Pattern | Gated | Triggered | LatinGated]:
     han = "〇零一二三四五六七八九十"
     pats["cjk"] = Triggered(
         pats["cjk"].pattern,
-        rf"{folded_alt(cjk_rel)}|(?:\d+|[{han}]+)[^\S\r\n]*[年月日号號~〜～\-–—至到か]",
-        first=rf"\d{han}{firsts(cjk_rel)}",
+        rf"{folded_alt(cjk_rel)}|{folded_alt(cal['eras'])}|(?:\d+|[{han}]+)[^\S\r\n]*[年月日号號~〜～\-–—至到か]",
+        first=rf"\d{han}{firsts(cjk_rel, cal['eras'])}",
     )
     pats["ko"] = Gated(pats["ko"], "일")
     pats["cjk"] = Gated(pats["cjk"], "日号號")
@@ -426,6 +432,14 @@ class _Builder:
             attrs["weekday"] = wd
             attrs["weekday_span"] = list(wd_span) if wd_span else None
         return make_fact(self.doc, K.DATERANGE, start, end, value, lang, **attrs)
+
+
+def _era_year(m: regex.Match) -> int | None:
+    """The year of "令和5年", "平成元年", "民国三年" (its era's first year is year 1)."""
+    if not m["era"]:
+        return None
+    n = 1 if m["ey"] == "元" else _int(m["ey"])
+    return lexicon("calendar")["eras"][m["era"]] + n - 1 if n else None
 
 
 def _full_month(word: str) -> bool:
@@ -662,7 +676,7 @@ def _extract_atoms(doc: Document) -> Iterator[Fact]:
         lang = doc.lang_at(m.start())
         lang = lang if lang in ("zh", "ja") else "zh"
         rel = _month_rel(m["rel"], rel_all)
-        y, mm, d = _year(m["y"]), _int(m["m"]), _int(m["d"])
+        y, mm, d = _year(m["y"]) or _era_year(m), _int(m["m"]), _int(m["d"])
         if d is None:
             continue
         wd_group = "wd" if m["wd"] else ("wd2" if m["wd2"] else None)
@@ -687,7 +701,9 @@ def _extract_atoms(doc: Document) -> Iterator[Fact]:
             yield b.date(m.start(), m.end(), lang, y, mm, d, wd, wd_span, month_rel=rel)
 
     for m in pats["cjk_ym"].finditer(text):
-        y, mm = int(m["y"]), int(m["m"])
+        y, mm = _year(m["y"]) or _era_year(m), int(m["m"])
+        if y is None:
+            continue
         yield make_fact(
             doc,
             K.DATE,
@@ -701,9 +717,11 @@ def _extract_atoms(doc: Document) -> Iterator[Fact]:
         )
 
     for m in pats["year_cjk"].finditer(text):
-        y = int(m["y"])
+        y = _year(m["y"] or m["y3"] or m["y4"]) or _era_year(m)
+        if y is None:
+            continue
         lang = "ko" if m["mark"] == "년" else doc.lang_at(m.start())
-        yield make_fact(doc, K.YEAR, m.start(), m.end(), str(y), lang, year=y)
+        yield make_fact(doc, K.YEAR, m.start(), m.end(), f"{y:04d}", lang, year=y)
 
     for m in pats["year_en"].finditer(text):
         y = int(m["y"]) if m["y"] else _year(m["y2"])

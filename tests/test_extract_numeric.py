@@ -446,3 +446,15 @@ def test_hyphen_mixed_numbers_in_rates() -> None:
     assert ("7-3/4 pct", "7.75%") in _facts("The 7-3/4 pct notes mature in 2030.", "percent")
     numbers = [t for t, _ in _facts("Dial 0-800-123/456 today.", "number")]
     assert not any("/" in t for t in numbers), numbers
+
+
+@pytest.mark.parametrize(
+    "text", ["他是唯一一个获奖的学生。", "门口站着七八个孩子。", "周二三名工人受伤。"]
+)
+def test_han_digit_pairs_are_no_numbers(text: str) -> None:
+    numbers = _facts(text, "number")
+    assert not any(len(t) == 2 and float(v) > 10 for t, v in numbers), numbers
+
+
+def test_han_digit_pair_before_a_discount_is_a_percentage() -> None:
+    assert ("八五折", "85%") in _facts("全场商品八五折。", "percent")

@@ -205,6 +205,25 @@ def _plain_digit_ends() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(w[0] for w in fractions), frozenset(cont)
 
 
+@cache
+def _han_nonzero_digits() -> tuple[frozenset[str], frozenset[str]]:
+    """(Han digits one to nine, the percent words that may follow a pair of them)."""
+    lex = lexicon("counters")
+    digits = frozenset(c for c, v in lexicon("numerals")["han"]["digits"].items() if v)
+    return digits, frozenset(w[0] for w in [*lex["percent_paid"], *lex["percent_tenths"]])
+
+
+def _han_pair(text: str, end: int) -> bool:
+    """Whether text[end-2:end] is two Han digits from one to nine side by side, no number:
+    Chinese writes 56 as 五十六 and reads digit by digit only longer runs (二〇一八,
+    一二三四); a pair is a range (五六个 "five or six") or part of a word (唯一一位, 一一列举).
+    Before 折 or 成 a pair is a percentage (七五折 = 75%)."""
+    digits, percent = _han_nonzero_digits()
+    return (
+        text[end - 2] in digits and text[end - 1] in digits and text[end : end + 1] not in percent
+    )
+
+
 def _plain_digits(text: str, p: int, q: int) -> bool:
     """Whether the ASCII digits text[p:q] are a whole numeral by themselves (see above)."""
     prev = text[p - 1] if p else " "
@@ -257,6 +276,9 @@ def _numerals(text: str) -> list[regex.Match]:
                 m = full(text, p)
                 if m is not None and "\uac00" <= c <= "\ud7a3" and not _hangul_word_ok(text, m):
                     p = m.end()  # a word with numeral syllables in it: nothing inside it either
+                    continue
+                if m is not None and m.end() - p == 2 and _han_pair(text, m.end()):
+                    p = m.end()  # 五六个 "five or six", 唯一一位, 九九: no two-digit number
                     continue
             if m is not None and m.end() > p:
                 out.append(m)

@@ -458,3 +458,17 @@ def test_han_digit_pairs_are_no_numbers(text: str) -> None:
 
 def test_han_digit_pair_before_a_discount_is_a_percentage() -> None:
     assert ("八五折", "85%") in _facts("全场商品八五折。", "percent")
+
+
+def test_year_before_a_noun_after_a_possessive_is_no_count() -> None:
+    assert _facts("The bank's 2024 profits doubled.", "count") == []
+    assert ("1500 volunteers", "1500") in _facts("The 1500 volunteers left.", "count")
+
+
+def test_korean_particle_do_is_no_degree() -> None:
+    assert _facts("남은 표는 하나도 없었다.", "quantity") == []
+    assert ("35도", "35 deg") in _facts("기온이 35도까지 올랐다.", "quantity")
+
+
+def test_dash_bullet_before_a_mixed_number() -> None:
+    assert ("5-3/8 pct", "5.375%") in _facts("Terms: - 5-3/8 pct notes due 2031.", "percent")

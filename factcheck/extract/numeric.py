@@ -403,6 +403,9 @@ def _patterns() -> dict:
             rf"(?:\s+(?!(?:{not_adj})\b)(?P<adj>[a-z][a-z\-]*))?\s+(?P<noun>[A-Za-z][a-z\-]*[a-z])\b"
         ),
         # "September 14 poisonings": a number right after a month name is a day.
+        "en_possessive_before": regex.compile(
+            r"(?:['’]s|(?<![\p{L}])(?i:its|their|his|her|our|your))[ \t]+\Z"
+        ),
         "en_month_before": regex.compile(
             rf"(?<![\p{{L}}])(?:{alternation(lex['en_months'])})\.?[ \t]+\Z"
         ),
@@ -848,6 +851,7 @@ def _around_numerals(
     )
     money_starts, unit_starts = starts["money_after"], starts["unit"]
     any_tail = frozenset().union(*starts.values())
+    ko_particles = frozenset(lexicon("numerals")["ko_sino"]["particles"])
     cjk_prefix, ko_prefix, symbol = pats["cjk_prefix"], pats["ko_prefix"], pats["currency"]
     prefix_last = cjk_prefix.last | ko_prefix.last | symbol.last
     n = len(text)
@@ -924,6 +928,12 @@ def _around_numerals(
                 low = noun.lower()
                 if (
                     value != 1  # "no one appears", "one needs": a verb after one
+                    and not (
+                        # "the company's 1987 results", "its 2019 earnings": a year
+                        len(num) == 4
+                        and 1800 <= value <= 2100
+                        and pats["en_possessive_before"].search(text, max(0, s - 8), s)
+                    )
                     and low not in not_counted
                     and (low in irregular or _en_plural(low))
                     and not (
@@ -985,7 +995,8 @@ def _around_numerals(
         if c:
             yield _quantity(doc, s, c.end(), value, lex["currency_after"][c["cur"]], "money")
         c = pats["unit"].match(text, e) if after in unit_starts else None
-        if c:
+        if c and not (c["unit"] in ko_particles and "\uac00" <= num[-1] <= "\ud7a3"):
+            # 도 is a degree after digits (30도), the particle "even" after a word (하나도).
             yield _quantity(doc, s, c.end(), value, lex["units"][c["unit"]], "unit")
 
 

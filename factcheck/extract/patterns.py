@@ -81,8 +81,9 @@ def digit_number() -> str:
         rf"(?<!\d[/／\-−])(?:[-−－]\s?)?(?:\d{{1,3}}\s{{1,2}})?\d+\s?[/／]\s?\d+(?![\d/／.．])"
         # Vulgar fractions, after a whole number or alone: ½, 2¾.
         rf"|(?:\d+\s?)?[\u00bc-\u00be\u2150-\u215e](?!\d)"
-        # "- 1,200,000": a spaced minus only where no word or number stands before it.
-        rf"|(?:[-−－+](?=[\d.．])|(?<![\p{{L}}\d][ \t]?)[-−－][ \t](?=\d))?"
+        # "- 1,200,000": a spaced minus only where no word or number stands before it, and
+        # not before a hyphenated mixed number ("- 8-1/4 pct bonds" is a list).
+        rf"|(?:[-−－+](?=[\d.．])|(?<![\p{{L}}\d][ \t]?)[-−－][ \t](?=\d)(?!\d{{1,3}}-\d))?"
         rf"(?:{_DIGIT_BODY})"
         # Exponents, their signs doubled at times ("1.1^--23", "−1.1の−−23乗").
         r"(?:[eE][-+]?\d+(?![\p{L}\d])|\^(?:[-−－+]|マイナス)*\d+"

@@ -276,3 +276,53 @@ def test_a_second_before_a_noun_is_an_ordinal() -> None:
 )
 def test_cjk_approximate_times_keep_their_marker(text: str, span: str, value: str) -> None:
     assert found(text).get(span) == ("time", value)
+
+
+# --- lookalikes found in news ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "인도네시아에 강진이 발생했다.",  # 네시 inside a country name
+        "테네시 주의 선거 결과",
+        "그 또한 시위에 참여했다.",  # 한 시 across a word break
+        "적절한 시기에 발표한다.",
+        "他身上有一点幽默感。",  # 一点: "a little"
+        "政府提出两点建议。",  # two points of a proposal
+        "政局一时难以稳定。",  # 一时: "for a moment"
+        "観光客が一時的に足止めされた。",  # 一時的: temporary
+        "チームの 5 点目を決めた。",  # a fifth goal
+    ],
+)
+def test_cjk_clock_lookalikes(text: str) -> None:
+    assert kinds_in(text, "time") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("오후세시에 회견이 열렸다.", "오후세시", "T15"),
+        ("여덟시에 출발했다.", "여덟시", "T08"),
+        ("会议三点钟开始。", "三点钟", "T03"),
+        ("列车13点发车。", "13点", "T13"),
+        ("八時に会見を開いた。", "八時", "T08"),
+    ],
+)
+def test_cjk_clock_words_still_found(text: str, span: str, value: str) -> None:
+    assert found(text).get(span) == ("time", value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "主队领先两分。",  # two points, not two minutes
+        "意見が二分している。",  # split in two
+        "Exports rose 5% on a year-on-year basis.",
+        "The 23-year-old was arrested.",  # an age
+        "The victim was 36 years old.",
+        "It signed a 15-1/2 year accord.",  # no "2 year" inside a fraction
+    ],
+)
+def test_duration_lookalikes_in_news(text: str) -> None:
+    assert kinds_in(text, "duration") == []

@@ -92,6 +92,8 @@ def _patterns() -> dict[str, regex.Pattern | Triggered | Gated | LatinGated]:
         rf"|(?<!\p{{L}})(?:(?i:an?|one)\s+)?(?P<word>(?i:{alternation(dwords['en'])}))\b"
         rf"|(?<!\p{{L}})(?P<num>{en_one})[\s\-](?P<unit>(?i:{en_singular}))\b(?<!(?i:full.year))"
         rf"|(?P<num>{en_amount})(?:\s+(?P<half>(?i:and\s+a\s+half|and\s+half)))?[\s\-]?(?P<unit>(?i:{en_unit}))\b"
+        # a year-on-year rise, a day-to-day job, a 23-year-old, 36 years old: no spans
+        rf"(?!-(?i:on|to|by|for)-|[\s\-](?i:old)\b)"
         rf"(?:\s+(?P<half>(?i:and\s+a\s+half|and\s+half))\b)?)"
     )
     ko_unit = alternation(du["ko"])
@@ -143,7 +145,11 @@ def _patterns() -> dict[str, regex.Pattern | Triggered | Gated | LatinGated]:
         ),
         "cjk": (
             rf"(?:(?P<pre>{cjk_before}))?(?:(?P<part>{cjk_parts})\s?の?\s?)?(?:"
-            rf"(?P<h>{_CJK_NUM})\s?[시時时点點](?!간|間|间|代|候|期|대|分[钟鐘])"
+            # A Korean numeral begins a word (인도네시아, 또한 시위 hold no hour) unless a part
+            # of the day is glued before it (오후세시); 시 ends one (세시 반, 세시에, not 시위).
+            rf"(?P<h>\d{{1,2}}(?:\.\d+)?|{_HAN}|(?:(?<!\p{{Hangul}})|(?<=(?:{cjk_parts})\s?))(?:{_KO_SINO}|{_KO_NATIVE}))"
+            rf"\s?(?P<mark>[시時时点點])(?!간|間|间|代|候|期|대|分[钟鐘])"
+            rf"(?!(?<=시)(?![에반경께쯤부까정이입전후도은는의와과로엔를을])\p{{Hangul}})(?P<zhong>(?<=[点點])[钟鐘])?"
             rf"(?:\s?(?P<mi>{_CJK_NUM})\s?[분分](?!钟|鐘|間|间)|\s?(?P<half>반|半)(?![年月天日])|(?P<q>[一三]刻)"
             rf"|(?P<mi2>(?:[零〇][一二三四五六七八九]|[一二三四五]?十[一二三四五六七八九]?|\d\d))(?![\d万萬亿億%分个個小天年月日秒号號]))?"
             rf"(?:\s?(?P<s>{_CJK_NUM})\s?[초秒](?!钟|鐘|間|间))?"
@@ -157,7 +163,7 @@ def _patterns() -> dict[str, regex.Pattern | Triggered | Gated | LatinGated]:
             rf")(?:\s?(?P<post>{cjk_after})(?!(?![에의이은는입도])\p{{Hangul}}))?"
         ),
         "dur_en": (
-            rf"(?:(?<!\p{{L}})(?P<bound>(?i:{alternation(bounds['en_before'])}))\s+)?(?<![\d:.])"
+            rf"(?:(?<!\p{{L}})(?P<bound>(?i:{alternation(bounds['en_before'])}))\s+)?(?<![\d:./])"
             rf"{en_atom}(?:\s*,?\s*(?:(?i:and)\s+)?{en_atom})*"
         ),
         "dur_ko": (
@@ -375,7 +381,7 @@ def extract_times(doc: Document) -> Iterator[Fact]:
             part = _part_of(m["ap"], {}) or part
         else:
             hv = _num(m["h"])
-            if hv is None or hv != int(hv):
+            if hv is None or hv != int(hv) or not _cjk_hour_supported(m, lang):
                 continue
             h = int(hv)
             if m["half"]:
@@ -409,6 +415,23 @@ def extract_times(doc: Document) -> Iterator[Fact]:
             part,
             m["pre"] or m["post"],
         )
+
+
+def _cjk_hour_supported(m, lang: str) -> bool:
+    """一点 ("a little"), 两点 ("two points"), 一時 ("for a while"), 5 点目 (a goal): an hour
+    in Chinese numerals before 点, 一 before 時, or digits before 点 in Japanese are a time
+    only with something that makes them one: a part of the day, minutes, a half, an
+    approximation word, or 钟 (三点钟). 零点, 八時に, 13点 are times on their own."""
+    h, mark = m["h"], m["mark"]
+    if mark in "点點":
+        bare = (lang == "ja") if h[0].isdigit() else h not in ("零", "〇")
+    else:
+        bare = h == "一"
+    if not bare:
+        return True
+    return any(
+        m[g] for g in ("part", "pre", "post", "mi", "mi2", "half", "q", "s", "zhong", "nsuf")
+    )
 
 
 def iso_duration(parts: dict[str, float]) -> str:
@@ -491,7 +514,7 @@ def extract_durations(doc: Document) -> Iterator[Fact]:
     table = _duration_tables()
     for name, (units, wtable, vtable) in table.items():
         for m in pats[name].finditer(text):
-            if name == "dur_cjk" and not _cjk_duration_ok(m):
+            if name == "dur_cjk" and not (_cjk_duration_ok(m) and _minutes_ok(m, doc)):
                 continue
             if name == "dur_ko" and not _ko_duration_ok(m):
                 continue
@@ -596,6 +619,17 @@ def _ko_duration_ok(m) -> bool:
     if unit in ("년", "해"):
         return not (num.isdigit() and len(num) >= 3)
     return True
+
+
+def _minutes_ok(m, doc: Document) -> bool:
+    """分 alone counts minutes in Japanese only: in Chinese it is a point or a cent (领先两分)
+    and minutes are 分钟. A Japanese 二分 without 間 is a split in two (意見が二分)."""
+    if m.captures("unit") != ["分"] or m.captures("word"):
+        return True
+    if doc.lang_at(m.start()) != "ja":
+        return False
+    num = m.captures("num")[0]
+    return bool(m["gan"]) or num[0].isdigit() or len(num) > 1
 
 
 def _cjk_duration_ok(m) -> bool:

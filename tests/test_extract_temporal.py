@@ -558,3 +558,9 @@ def test_three_digit_years_only_in_their_slot() -> None:
     found = facts("这座城有300年历史，300年前建成，在500年间扩建。500年の歴史がある。")
     years = [s for s, (k, _, _) in found.items() if k == "year"]
     assert years == [], years
+
+
+def test_within_spans_take_a_particle_and_start_today() -> None:
+    assert one("보고서는 3년 이내에 나온다.", "3년 이내")[1] == "(2024-03-13,2027-03-13,P3Y)"
+    assert one("결과는 2주 안에 나온다.", "2주 안에")[1] == "(2024-03-13,2024-03-27,P2W)"
+    assert "3년" in facts("3년 내년")  # 내년 is next year, no "within"

@@ -191,7 +191,8 @@ def _patterns() -> dict[str, regex.Pattern | Gated | LatinGated]:
         ),
         "span_ko_within": (
             rf"(?<![\d\p{{Hangul}}])(?P<n>{ko_amount})[^\S\r\n]?(?P<unit>{alternation(ou['ko'])})[^\S\r\n]?"
-            rf"(?P<within>{alternation(cal['span_within']['ko'])})(?!\p{{Hangul}})"
+            # a particle may follow ("3년 이내에"), no other Hangul ("내년", "이내외")
+            rf"(?P<within>{alternation(cal['span_within']['ko'])})(?!(?![에는도의])\p{{Hangul}})"
         ),
         "span_cjk": (
             rf"(?P<rel>{alternation([*srel['zh'], *srel['ja']])})[^\S\r\n]?(?P<n>{cjk_amount})[^\S\r\n]?"
@@ -514,6 +515,8 @@ def extract_periods(doc: Document) -> Iterator[Fact]:
                 continue  # 지난 22일, 오는 22일: a day of the month
             if sign < 0:
                 a, b = _shift(ref, unit, -n), ref
+            elif "within" in name:
+                a, b = ref, _shift(ref, unit, n)  # "3년 이내", "5日以内": counted from today
             else:
                 a = ref + dt.timedelta(days=1)
                 b = _shift(a, unit, n)

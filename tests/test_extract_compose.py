@@ -468,3 +468,18 @@ def test_relative_year_then_day_of_this_month(text: str, span: str, value: str) 
 )
 def test_nth_weekday_counted_from_a_holiday(text: str, span: str, resolved: str) -> None:
     assert one(text, span)[1] == resolved
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("그는 3월 2일 1989에 태어났다.", "3월 2일 1989", "1989-03-02"),
+        ("목요일, 3월 2일, 1989, 서울에서", "목요일, 3월 2일, 1989", "1989-03-02"),
+    ],
+)
+def test_korean_date_then_bare_year(text: str, span: str, value: str) -> None:
+    assert one(text, span)[1] == value
+
+
+def test_korean_date_before_a_count_takes_no_year() -> None:
+    assert "3월 2일 1989" not in facts("3월 2일 1989명이 모였다.")

@@ -214,3 +214,14 @@ def test_a_weekday_beside_a_holiday_is_checked() -> None:
     assert factcheck.check_text("추석(9월 17일, 화)에는 쉰다.", date="2024-08-01") == []
     found = factcheck.check_text("2024年の海の日（火）に開幕する。", date="2024-06-01")
     assert [f.rule for f in found] == ["FC105"]  # Marine Day is always a Monday
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("2024年圣周五教堂举行礼拜。", "2024年圣周五", "2024-03-29"),
+        ("2024年聖週六", "2024年聖週六", "2024-03-30"),
+    ],
+)
+def test_holy_week_days_in_chinese(text: str, span: str, value: str) -> None:
+    assert dates(text)[span][0] == value

@@ -61,6 +61,12 @@ def _compose_patterns() -> dict[str, regex.Pattern]:
     }
 
 
+# A year after a Korean date, ending there (not 1978명, 2018년 which is a year fact itself).
+_RE_KO_BARE_YEAR = regex.compile(
+    r",?\s(?P<y>1[6-9]\d\d|20\d\d)(?=$|[,.;:!?)\]\s]|에|의|까지|부터)(?!\s\d)"
+)
+
+
 def _grain(f: Fact) -> str | None:
     """'year', 'month' or 'week' for a fact naming such a period, else None."""
     if f.kind not in (K.DATE, K.YEAR) or f.attrs.get("slot"):
@@ -196,7 +202,21 @@ def compose(doc: Document, facts: list[Fact], date_fn) -> Iterator[Fact]:
                     weekday_span=fb.attrs.get("weekday_span"),
                 )
             )
-    for f, p in zip(anchors, parts, strict=True):
+    for j, (f, p) in enumerate(zip(anchors, parts, strict=True)):
+        # 9월 21일 1978, 월요일, 1월 22일, 2018: a Korean month and day, then a bare year
+        if p is not None and f.lang == "ko" and p[0] is None and p[1] and p[2]:
+            if m := _RE_KO_BARE_YEAR.match(text, f.end):
+                w = anchors[j - 1] if j > 0 else None
+                if w is None or not (
+                    _RE_BARE_WD.fullmatch(w.value) and _RE_WD_GAP.fullmatch(text, w.end, f.start)
+                ):
+                    w = f if f.attrs.get("weekday") else None
+                start = f.start if w is None or w is f else w.start
+                day = date_fn(start, m.end(), "ko", int(m["y"]), p[1], p[2])
+                if w is not None:
+                    day.attrs["weekday"] = w.attrs["weekday"]
+                    day.attrs["weekday_span"] = w.attrs.get("weekday_span") or [w.start, w.end]
+                built.append(day)
         # "last September", 지난 9월: the month in the year before, this or next
         if p is not None and p[0] is None and p[1] is not None and p[2] is None:
             if m := pats["month_rel_before"].search(text[max(0, f.start - 12) : f.start]):

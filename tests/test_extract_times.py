@@ -255,6 +255,7 @@ def test_relative_offset_stops_before_another_word() -> None:
         "Between two to four people were hurt.",  # a range of numbers, not 3:58
         "Turnout rose from 1 to 2 in the north.",
         "They expect ten to twelve percent growth.",
+        "Profit for the fourth quarter to 88.6 mln dlrs rose.",  # a period, then a sum
     ],
 )
 def test_number_ranges_are_no_clock_times(text: str) -> None:
@@ -326,3 +327,7 @@ def test_cjk_clock_words_still_found(text: str, span: str, value: str) -> None:
 )
 def test_duration_lookalikes_in_news(text: str) -> None:
     assert kinds_in(text, "duration") == []
+
+
+def test_no_hour_after_a_spaced_colon() -> None:
+    assert "45 p.m." not in found("The launch slipped to 9:45 a.m. (7: 45 p.m. ET).")

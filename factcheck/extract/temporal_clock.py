@@ -118,10 +118,12 @@ def _patterns() -> dict[str, regex.Pattern | Triggered | Gated | LatinGated]:
             rf"(?:(?<!\p{{L}})(?P<pre>(?i:{alternation(approx['en_before'])}))\s+)?"
             # a part of the day before the time: "this afternoon at 3:20", "tonight @ 8"
             rf"(?:(?<!\p{{L}})(?P<bpart>(?i:{en_before}))\s+(?:(?P<bat>(?i:at\b|@))\s*)?)?"
-            rf"(?<![\d:.,/])(?:"
+            rf"(?<![\d:.,/])(?<!\d[:.]\s)(?:"
             # half past seven, quarter to eight, 20 minutes past 3pm
-            rf"(?<![\p{{L}}\-])(?P<rel>(?i:(?:a\s+)?quarter|three[\s\-]quarters?|half|(?:{en_num})(?:\s+(?:minutes?|mins?))?))\s+(?P<dir>(?i:past|after|to|before|till))\s+"
-            rf"(?:(?P<rh>\d{{1,2}})(?!\d)|(?P<rhw>(?i:{hour_word}|noon|midnight))(?!\p{{L}}))(?:\s?(?P<rap>{ap_word})|\s?(?i:o'?\s?clock))?"
+            # (not "the fourth quarter to 88.6 mln")
+            rf"(?<![\p{{L}}\-])(?<!(?i:first|second|third|fourth|final|last|\d(?:st|nd|rd|th))\s)"
+            rf"(?P<rel>(?i:(?:a\s+)?quarter|three[\s\-]quarters?|half|(?:{en_num})(?:\s+(?:minutes?|mins?))?))\s+(?P<dir>(?i:past|after|to|before|till))\s+"
+            rf"(?:(?P<rh>[01]?\d|2[0-4])(?![\d]|[.,]\d)|(?P<rhw>(?i:{hour_word}|noon|midnight))(?!\p{{L}}))(?:\s?(?P<rap>{ap_word})|\s?(?i:o'?\s?clock))?"
             rf"|(?P<h>\d{{1,2}}):(?P<mi>\d\d)(?::(?P<s>[0-5]\d))?(?!\d)(?:\s?{ap})?"
             # 8.10 pm, 6.45 in the evening: a dotted time only with a.m./p.m. or a part of day
             rf"|(?P<h>\d{{1,2}})\.(?P<mi>[0-5]\d)(?!\d)(?:\s?{ap}|(?=\s+(?i:{en_after})))"

@@ -375,6 +375,7 @@ def test_hangul_words_with_numeral_syllables(text: str, word: str) -> None:
             "count",
             ("13 억 2 천만 명", "1320000000"),
         ),
+        ("구독자는 2억 3천 4백만 명이다.", "count", ("2억 3천 4백만 명", "234000000")),
         ("축제는 올해로 27회째를 맞았다.", "ordinal", ("27회째", "27")),
     ],
 )

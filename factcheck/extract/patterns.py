@@ -223,9 +223,10 @@ def ko_numeral() -> str:
     counters = lexicon("counters")["ko"]
     ks = char_class(sino["digits"])
     ksd = rf"(?:[{ks}]|\d{{1,3}}(?:,\d{{3}})++|\d++)"
-    # Digits may stand a space apart from their unit ("22 억 5 천만"), Hangul digits not: "이 천"
-    # is "this stream" more often than two thousand.
-    ksu = rf"(?:[{ks}]|(?:\d{{1,3}}(?:,\d{{3}})++|\d++)[ ]?)"
+    # Digits may stand a space apart from their unit and from the unit before them ("22 억
+    # 5 천만", "1억 4천 2백만"); Hangul digits not: "이 천" is "this stream" more often than
+    # two thousand.
+    ksu = rf"(?:[{ks}]|[ ]?(?:\d{{1,3}}(?:,\d{{3}})++|\d++)[ ]?)"
     group = rf"(?:{ksu}?천)?(?:{ksu}?백)?(?:{ksu}?십)?(?:{ksd}(?:[.．]\d+)?)?"
     big = char_class(sino["big"])
     raw = rf"(?=[\d{ks}십백천{big}]){group}(?:\s?[{big}]\s?{group})*"

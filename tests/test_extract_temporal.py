@@ -564,3 +564,29 @@ def test_within_spans_take_a_particle_and_start_today() -> None:
     assert one("보고서는 3년 이내에 나온다.", "3년 이내")[1] == "(2024-03-13,2027-03-13,P3Y)"
     assert one("결과는 2주 안에 나온다.", "2주 안에")[1] == "(2024-03-13,2024-03-27,P2W)"
     assert "3년" in facts("3년 내년")  # 내년 is next year, no "within"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Prices were low in the sixties.", "the sixties", "(XX60-01-01,XX70-01-01,P10Y)"),
+        (
+            "It was built in the nineteen twenties.",
+            "the nineteen twenties",
+            "(1920-01-01,1930-01-01,P10Y)",
+        ),
+        (
+            "The office is shut for the rest of the week.",
+            "rest of the week",
+            "(2024-03-13,2024-03-17,P4D)",
+        ),
+        (
+            "Sales stay flat for the rest of this year.",
+            "rest of this year",
+            "(2024-03-13,2024-12-31,P294D)",
+        ),
+    ],
+)
+def test_decade_words_and_rest_of_a_period(text: str, span: str, value: str) -> None:
+    assert one(text, span)[:2] == ("daterange", value)
+    assert "the forties" not in facts("Many forties and fifties were sold.")

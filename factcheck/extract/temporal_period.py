@@ -140,6 +140,16 @@ def _patterns() -> dict[str, regex.Pattern | Gated | LatinGated]:
             r"(?<![\w'’])(?:(?P<the>(?i:the)[^\S\r\n]+))?(?:(?P<y>1[0-9]\d0|20\d0)[^\S\r\n]?['’]?s"
             r"|(?(the)['’]?|['’])(?P<yy>\d0)['’]?s)(?![\w'’])"
         ),
+        # the seventies, the nineteen eighties, the 'sixties
+        "decade_words_en": (
+            r"(?i:\b(?P<the>the)[^\S\r\n]+['’]?(?:(?P<c>nineteen|eighteen)[^\S\r\n\-]+)?"
+            r"(?P<d>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)"
+        ),
+        # the rest of the week, rest of this month, the rest of the year
+        "rest_en": (
+            r"(?i:\brest[^\S\r\n]+(?:of[^\S\r\n]+)?(?:(?:the|this|my|current)[^\S\r\n]+)?"
+            r"(?P<unit>week|month|year)\b)"
+        ),
         "decade_rel_en": (
             rf"(?i:\b(?:the[^\S\r\n]+)?(?P<rel>{en_rel})[^\S\r\n]+(?:(?P<n>{en_num})[^\S\r\n]+)?decades?\b)"
         ),
@@ -226,6 +236,7 @@ def _patterns() -> dict[str, regex.Pattern | Gated | LatinGated]:
     # Every match of these holds a Latin letter: texts without one are not scanned.
     english = ("decade_en", "decade_rel_en", "century_en", "quarter_en", "quarter_ord_en")
     english += ("quarter_rel_en", "half_en", "weekend_en", "span_en", "season_en")
+    english += ("decade_words_en", "rest_en")
     for name in english:
         pats[name] = LatinGated(pats[name])
     # Words every match of these holds, in any case.
@@ -236,6 +247,8 @@ def _patterns() -> dict[str, regex.Pattern | Gated | LatinGated]:
         "quarter_rel_en": ["quarter"],
         "weekend_en": wk["en"],
         "season_en": list(sea["en"]),
+        "decade_words_en": ["ties"],
+        "rest_en": ["rest"],
     }
     for name, ws in words.items():
         pats[name] = Gated(pats[name], ws, folded=True)
@@ -490,6 +503,7 @@ def extract_periods(doc: Document) -> Iterator[Fact]:
             )
 
     yield from _seasons(doc, pats, rel_years)
+    yield from _decade_words_and_rests(doc, pats)
 
     srel = cal["span_rel"]
     ou = cal["offset_units"]
@@ -556,3 +570,48 @@ def _seasons(doc: Document, pats: dict, rel_years: list[dict]) -> Iterator[Fact]
             lang = "en" if name == "season_en" else ("ko" if name == "season_ko" else "")
             lang = lang or doc.lang_at(m.start())
             yield make_fact(doc, K.DATERANGE, m.start(), m.end(), value, lang, season=code)
+
+
+_DECADE_WORDS = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60}
+_DECADE_WORDS |= {"seventies": 70, "eighties": 80, "nineties": 90}
+
+
+def _decade_words_and_rests(doc: Document, pats: dict) -> Iterator[Fact]:
+    """ "the seventies" (XX70s), "the nineteen eighties" (1980s); "the rest of the week" (from
+    the publication day to the period's last day, as Recognizers-Text counts it: the days to
+    the week's Sunday, the days of the month or year including the last)."""
+    text, ref = doc.text, doc.date
+    for m in pats["decade_words_en"].finditer(text):
+        yy = _DECADE_WORDS[m["d"].lower()]
+        start = m.start()
+        if m["c"]:
+            y0 = (1800 if m["c"].lower() == "eighteen" else 1900) + yy
+            a, b = dt.date(y0, 1, 1), dt.date(y0 + 10, 1, 1)
+            yield _period(doc, start, m.end(), "en", a, b, "P10Y")
+        else:
+            nx = (yy + 10) % 100
+            yield _period(doc, start, m.end(), "en", f"XX{yy}-01-01", f"XX{nx:02d}-01-01", "P10Y")
+    if ref is None:
+        return
+    for m in pats["rest_en"].finditer(text):
+        unit = m["unit"].lower()
+        if unit == "week":
+            end = ref + dt.timedelta(days=7 - ref.isoweekday())
+            days = (end - ref).days
+        else:
+            end = (
+                dt.date(ref.year, 12, 31)
+                if unit == "year"
+                else dt.date(ref.year, ref.month, calendar.monthrange(ref.year, ref.month)[1])
+            )
+            days = (end - ref).days + 1
+        yield make_fact(
+            doc,
+            K.DATERANGE,
+            m.start(),
+            m.end(),
+            f"({ref.isoformat()},{end.isoformat()},P{days}D)",
+            "en",
+            **{"from": ref.isoformat(), "to": end.isoformat()},
+            resolved=[ref.isoformat(), end.isoformat()],
+        )

@@ -590,3 +590,22 @@ def test_within_spans_take_a_particle_and_start_today() -> None:
 def test_decade_words_and_rest_of_a_period(text: str, span: str, value: str) -> None:
     assert one(text, span)[:2] == ("daterange", value)
     assert "the forties" not in facts("Many forties and fifties were sold.")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "value"),
+    [
+        (
+            "The fair runs Aug. 3 thru 6.",
+            "Aug. 3 thru 6",
+            "daterange",
+            "(XXXX-08-03,XXXX-08-06,P3D)",
+        ),
+        ("It closed on Jan. 9 , 2001.", "Jan. 9 , 2001", "date", "2001-01-09"),
+        ("Figures as of 10/2019 show a rise.", "10/2019", "date", "2019-10"),
+        ("Figures as of 4-2021 show a rise.", "4-2021", "date", "2021-04"),
+    ],
+)
+def test_thru_spaced_commas_and_numeric_months(text: str, span: str, kind: str, value: str) -> None:
+    assert one(text, span)[:2] == (kind, value)
+    assert not any(k == "date" for k, _, _ in facts("Codes 1/20155 and 7/12/2019/3.").values())

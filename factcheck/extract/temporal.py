@@ -146,7 +146,7 @@ def _patterns() -> dict[str, regex.Pattern | Gated | Triggered | LatinGated]:
     ko_rel_month = alternation([k for k, v in rel["ko"].items() if v[0] == "month"])
     zh_rel_month = alternation([k for k, v in rel["zh"].items() if v[0] == "month"])
     ja_rel_month = alternation([k for k, v in rel["ja"].items() if v[0] == "month"])
-    sep = r"[^\S\r\n]*(?:[~〜～\-–—]|to|through|until|till|and)[^\S\r\n]*"
+    sep = r"[^\S\r\n]*(?:[~〜～\-–—]|to|through|thru|until|till|and)[^\S\r\n]*"
     cjk_sep = r"[^\S\r\n]*(?:[~〜～\-–—]|至|到|から)[^\S\r\n]*"
     p = {
         # 2023-11-22, 2023.11.22, 2023/11/22
@@ -161,6 +161,8 @@ def _patterns() -> dict[str, regex.Pattern | Gated | Triggered | LatinGated]:
         rf"(?:[ ]?[(（](?P<wd>[{ko_short}{ja_short}](?:요일|曜日?)?)[)）]"
         rf"|[ ]?[~〜～\-–][ ]?(?:(?P<y3>{_YEAR4})\.[ ]?)?(?P<m3>{_MONTH})\.[ ]?(?P<d3>{_DAY})\.?(?!\d)"
         rf"(?:[ ]?[(（](?P<wd3>[{ko_short}{ja_short}](?:요일|曜日?)?)[)）])?)?",
+        # 11/2016, 3-2015: a month of a year, month first
+        "my_num": rf"(?<![\d./\-\p{{L}}])(?P<m>1[0-2]|0?[1-9])[/\-](?P<y>{_YEAR4})(?![\d/\-]|[.,]\d)",
         # 2014-2018, 1995 - 1997年, 2016~2018년: a range of years
         "year_range": rf"(?<![\d.\-/,:])(?P<y>{_YEAR4})[^\S\r\n]?[\-–~〜～][^\S\r\n]?(?P<y2>{_YEAR4})"
         r"(?:[^\S\r\n]?[년年](?:[간間间]|(?![^\S\r\n]?\d{1,2}[^\S\r\n]?[월月]|度)))?(?![\d\-/:]|[.,]\d)",
@@ -186,12 +188,12 @@ def _patterns() -> dict[str, regex.Pattern | Gated | Triggered | LatinGated]:
         rf"(?![\d/:.,]\d|\d|[^\S\r\n]*(?i:[ap]\.?m\b|o'?clock|%|percent|people|hours?|minutes?|days?|weeks?|years?|months?|times?))",
         # Thursday, Nov. 22, 2023 / November 21-25, 2023 / Nov. 22
         "en_mdy": rf"(?:(?P<wd>(?i:{en_wd}))\.?,?[^\S\r\n]+)?(?<![\p{{L}}])(?P<mon>(?i:{months}))\.?[^\S\r\n]+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
-        rf"(?:{sep}(?:(?P<mon2>(?i:{months}))\.?[^\S\r\n]+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)?(?![\d:])(?:(?:,?[^\S\r\n]+|[^\S\r\n]+of[^\S\r\n]+)(?P<y>{_YEAR4})(?!\d))?"
+        rf"(?:{sep}(?:(?P<mon2>(?i:{months}))\.?[^\S\r\n]+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)?(?![\d:])(?:(?:[^\S\r\n]?,[^\S\r\n]*|[^\S\r\n]+|[^\S\r\n]+of[^\S\r\n]+)(?P<y>{_YEAR4})(?!\d))?"
         rf"(?:[^\S\r\n]*\((?P<wd2>(?i:{en_wd}))\.?\))?",
         # 22 November 2023 / the 22nd of November
-        "en_dmy": rf"(?:(?P<wd>(?i:{en_wd})),?[^\S\r\n]+)?(?:the[^\S\r\n]+)?(?<![\d])(?P<d>\d{{1,2}})(?:st|nd|rd|th|(?P<dot>\.))?(?:{sep}(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)?[^\S\r\n]+(?:of[^\S\r\n]+)?(?P<mon>(?i:{months}))\b\.?(?:(?:,?[^\S\r\n]+|[^\S\r\n]+of[^\S\r\n]+)(?P<y>{_YEAR4})(?!\d))?",
+        "en_dmy": rf"(?:(?P<wd>(?i:{en_wd})),?[^\S\r\n]+)?(?:the[^\S\r\n]+)?(?<![\d])(?P<d>\d{{1,2}})(?:st|nd|rd|th|(?P<dot>\.))?(?:{sep}(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)?[^\S\r\n]+(?:of[^\S\r\n]+)?(?P<mon>(?i:{months}))\b\.?(?:(?:[^\S\r\n]?,[^\S\r\n]*|[^\S\r\n]+|[^\S\r\n]+of[^\S\r\n]+)(?P<y>{_YEAR4})(?!\d))?",
         # November 2023
-        "en_my": rf"(?<![\p{{L}}])(?P<mon>(?i:{months}))\.?(?:,?[^\S\r\n]+|[^\S\r\n]+of[^\S\r\n]+)(?P<y>{_YEAR4})(?!\d)",
+        "en_my": rf"(?<![\p{{L}}])(?P<mon>(?i:{months}))\.?(?:[^\S\r\n]?,[^\S\r\n]*|[^\S\r\n]+|[^\S\r\n]+of[^\S\r\n]+)(?P<y>{_YEAR4})(?!\d)",
         # May twenty-first, Jan first, May twenty one, 2018
         "en_md_words": rf"(?<![\p{{L}}])(?P<mon>(?i:{months}))\.?[^\S\r\n]+(?:(?P<the>(?i:the))[^\S\r\n]+)?"
         rf"(?P<w>(?i:{day_words_all}))(?![\p{{L}}\-])(?:,?[^\S\r\n]+(?P<y>{_YEAR4})(?!\d))?",
@@ -248,13 +250,13 @@ def _patterns() -> dict[str, regex.Pattern | Gated | Triggered | LatinGated]:
     starts = {
         "md": r"(?<![0-9./\-])\d\d?[/\-.]",
         "mon_num": rf"(?<![a-z0-9])(?:{year4}[/\-](?:{fmon})|(?:{fmon})[/\-]?\d)",
-        "en_my": rf"(?<![a-z])(?:{fmon})\.?(?:,?[^\S\r\n]+|[^\S\r\n]+of[^\S\r\n]+){year4}",
+        "en_my": rf"(?<![a-z])(?:{fmon})\.?(?:[^\S\r\n]?,[^\S\r\n]*|[^\S\r\n]+|[^\S\r\n]+of[^\S\r\n]+){year4}",
         "en_md_words": rf"(?<![a-z])(?:{fmon})\.?[^\S\r\n]+[a-z]",
         "en_partial": r"(?:on|by|until|till|since|from|before|after|of|through|for)[^\S\r\n]+the[^\S\r\n]+[\da-z]",
         "en_mdy": rf"(?:{fwd})\.?,?[^\S\r\n]+(?:{fmon})|(?<![a-z])(?:{fmon})\.?[^\S\r\n]+\d",
         "en_dmy": rf"(?:{fwd}),?[^\S\r\n]+(?:the[^\S\r\n]+)?\d|the[^\S\r\n]+\d"
         rf"|(?<!\d)\d\d?(?:st|nd|rd|th|\.)?(?:[^\S\r\n]+(?:of[^\S\r\n]+)?(?:{fmon})"
-        r"|[^\S\r\n]*(?:[~〜～\-–—]|to|through|until|till|and))",
+        r"|[^\S\r\n]*(?:[~〜～\-–—]|to|through|thru|until|till|and))",
     }
     # The year slot words are regex fragments of the lexicon: read by the stdlib engine
     # without word boundaries and with any non-space for a word character, they find a
@@ -264,9 +266,10 @@ def _patterns() -> dict[str, regex.Pattern | Gated | Triggered | LatinGated]:
         for k in ("since", "founded")
     )
     starts["year_slot_en"] = rf"(?:{slot_words})[^\S\r\n]+\d"
+    starts["my_num"] = r"(?<![0-9./\-])\d\d?[/\-](?:1\d|2[0-2])\d\d"
     starts["year_range"] = r"(?<![0-9.\-/,:])(?:1\d|2[0-2])\d\d[^\S\r\n]?[\-–~〜～]"
     for name, where in starts.items():
-        first = r"\d" if name in ("md", "year_range") else r"\da-z"
+        first = r"\d" if name in ("md", "year_range", "my_num") else r"\da-z"
         pats[name] = Triggered(pats[name], where, first=first)
     # CJK dates begin with a month word (이달, 上个月) or a numeral that a date mark or a
     # range sign follows.
@@ -537,6 +540,19 @@ def _extract_atoms(doc: Document) -> Iterator[Fact]:
         else:
             continue
         yield b.date(m.start(), m.end(), doc.lang_at(m.start()), None, mm, dd, ambiguous=amb)
+
+    for m in pats["my_num"].finditer(text):
+        y, mm = int(m["y"]), int(m["m"])
+        yield make_fact(
+            doc,
+            K.DATE,
+            m.start(),
+            m.end(),
+            timex_date(y, mm, None),
+            doc.lang_at(m.start()),
+            year=y,
+            month=mm,
+        )
 
     for m in pats["ym_num"].finditer(text):
         yield b.date(m.start(), m.end(), doc.lang_at(m.start()), int(m["y"]), int(m["m"]), None)

@@ -49,20 +49,23 @@ def resolve_overlaps(raw: list[Fact]) -> list[Fact]:
     rank = _RANK
     ordered = sorted(raw, key=lambda f: (f.start - f.end, rank.get(f.kind, 99), f.start))
     kept: list[Fact] = []
-    index: list[tuple[int, int]] = []  # (start, position in kept), sorted
+    spans: list[tuple[int, int, str]] = []  # (start, end, kind) of each kept fact
+    # Kept facts by start: the starts sorted, and beside each its position in ``kept``
+    # (facts of equal start in the order they were kept).
+    starts: list[int] = []
+    order: list[int] = []
     longest = 0
-    bisect_left, bisect_right, insort = bisect.bisect_left, bisect.bisect_right, bisect.insort
+    bisect_left, bisect_right = bisect.bisect_left, bisect.bisect_right
     for f in ordered:
         fs, fe, fk = f.start, f.end, f.kind
         if fs >= fe:
             continue
-        lo = bisect_right(index, (fs - longest, len(kept)))
-        hi = bisect_left(index, (fe, -1))
+        lo = bisect_right(starts, fs - longest)
+        hi = bisect_left(starts, fe, lo)
         drop = False
         if lo < hi:
-            for i in sorted([i for _, i in index[lo:hi]]):
-                k = kept[i]
-                ks, ke, kk = k.start, k.end, k.kind
+            for i in sorted(order[lo:hi]):
+                ks, ke, kk = spans[i]
                 if not (ks < fe and fs < ke):
                     continue
                 inside = ks <= fs and fe <= ke
@@ -81,7 +84,10 @@ def resolve_overlaps(raw: list[Fact]) -> list[Fact]:
                 elif kk == K.YEAR or (fk == K.YEAR and kk in _DATES):
                     drop = fk == K.YEAR and kk in _DATES
         if not drop:
-            insort(index, (fs, len(kept)))
+            j = bisect_right(starts, fs)
+            starts.insert(j, fs)
+            order.insert(j, len(kept))
             kept.append(f)
+            spans.append((fs, fe, fk))
             longest = max(longest, fe - fs)
     return kept

@@ -488,3 +488,15 @@ def test_korean_date_then_bare_year(text: str, span: str, value: str) -> None:
 
 def test_korean_date_before_a_count_takes_no_year() -> None:
     assert "3월 2일 1989" not in facts("3월 2일 1989명이 모였다.")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("지금으로부터 3주 후에 발표한다.", "지금으로부터 3주 후", "2024-04-03"),
+        ("私は今から3日後に戻ります。", "今から3日後", "2024-03-16"),
+        ("从现在起两天后开幕。", "从现在起两天后", "2024-03-15"),
+    ],
+)
+def test_offsets_said_to_count_from_now(text: str, span: str, value: str) -> None:
+    assert one(text, span)[1] == value

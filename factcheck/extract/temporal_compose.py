@@ -597,6 +597,7 @@ def _join_facts(doc: Document, facts: list[Fact], date_fn, top: set[int]) -> Ite
                     yield date_fn(f.start, yr.end, "en", _year_of(yr), mo[1], None)
     yield from _anchored_offsets(doc, relative, idx, pats)
     yield from _holiday_offsets(doc, relative, idx)
+    yield from _from_now_offsets(doc, relative, idx)
     if "일" in text:
         yield from _korean_word_days(doc, periods, bare_wd, date_fn)
     yield from _weekday_days(doc, bare_wd, idx, pats)
@@ -937,6 +938,25 @@ def _holiday_offsets(doc: Document, facts: list[Fact], idx: _Index) -> Iterator[
                 if not _stretch(text, d):
                     sign = dirs["dir_zh"][m["dir"]]
                     yield _relative_day(doc, h.start, d.end, h.lang, _shift_units(day, d, sign))
+
+
+@cache
+def _from_now_before() -> regex.Pattern:
+    words = lexicon("compose")["from_now_cjk"]
+    return regex.compile(rf"(?:{alternation(words)})\s?$")
+
+
+def _from_now_offsets(doc: Document, facts: list[Fact], idx: _Index) -> Iterator[Fact]:
+    """지금으로부터 2주 후, 今から2週間後, 从现在起三天后: an offset said to count from now is
+    the offset itself, with the words that say so in its span."""
+    text = doc.text
+    pat = _from_now_before()
+    for o in facts:
+        if o.lang == "en" or id(o) not in idx.top or _offset_of(o) is None:
+            continue
+        if m := pat.search(text, max(0, o.start - 8), o.start):
+            attrs = {k: v for k, v in o.attrs.items() if k != "within"}
+            yield make_fact(doc, o.kind, m.start(), o.end, o.value, o.lang, **attrs)
 
 
 def _shift_units(day: dt.date, d: Fact, sign: int) -> dt.date:

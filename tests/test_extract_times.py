@@ -331,3 +331,35 @@ def test_duration_lookalikes_in_news(text: str) -> None:
 
 def test_no_hour_after_a_spaced_colon() -> None:
     assert "45 p.m." not in found("The launch slipped to 9:45 a.m. (7: 45 p.m. ET).")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It rose to minus 40 at night.",  # no hour 40
+        "Temperatures fell to 4 at night.",  # a temperature
+        "Prices rose 3 days later in the evening session.",
+    ],
+)
+def test_bare_numbers_before_a_part_of_the_day(text: str) -> None:
+    assert kinds_in(text, "time") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He won four major titles this year.",  # 이틀 inside 타이틀
+        "메이저 타이틀을 차지했다.",
+        "残りの 8 周でペースを上げた。",  # laps, not weeks
+        "この数十年を見据えた計画だ。",  # some decades: no number
+        "彼は四年生になった。",  # a fourth-grader
+        "전반 3분 35분에 골을 넣었다.",  # a slip for 3분 35초: no 38 minutes
+        "第二天早晨他出发了。",  # the next day
+    ],
+)
+def test_cjk_duration_lookalikes_in_news(text: str) -> None:
+    assert kinds_in(text, "duration") == []
+
+
+def test_compound_joined_by_and_may_ascend() -> None:
+    assert found("合同期限为两天又一个月。").get("两天又一个月") == ("duration", "P1M2D")

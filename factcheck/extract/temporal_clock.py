@@ -60,6 +60,10 @@ def _patterns() -> dict[str, regex.Pattern | Triggered | Gated | LatinGated]:
     en_num = en_number()
     en_after = alternation(parts["en_after"])
     en_before = alternation(parts["en_before"])
+    # after a bare number only the unmistakable ones: "fell to 4 at night" is a temperature
+    en_after_bare = alternation(
+        [p for p in parts["en_after"] if p.startswith(("in the ", "this ", "tonight"))]
+    )
     cjk_parts = alternation([*parts["ko"], *parts["zh"], *parts["ja"]])
     cjk_named = alternation([*named["ko"], *named["zh"], *named["ja"]])
     cjk_before = alternation(approx["zh_before"])
@@ -74,6 +78,8 @@ def _patterns() -> dict[str, regex.Pattern | Triggered | Gated | LatinGated]:
     ap = rf"(?P<ap>{ap_word}|(?<=\d)(?i:[ap])(?![\p{{L}}\d]))"
     # Hour words begin and end a word: "someone", "nineteen" hold no hour.
     hour = rf"(?:(?P<h>\d{{1,2}})|(?<![\p{{L}}\-])(?P<hw>(?i:{hour_word}))(?!\p{{L}}))"
+    # a bare hour (no minutes, no a.m./p.m.) is read only as an hour of a 12-hour clock
+    hour12 = rf"(?:(?P<h>1[0-2]|0?[1-9])(?!\d)|(?<![\p{{L}}\-])(?P<hw>(?i:{hour_word}))(?!\p{{L}}))"
     du = cal["duration_units"]
     bounds = cal["duration_bounds"]
     vague = cal["duration_vague"]
@@ -102,7 +108,7 @@ def _patterns() -> dict[str, regex.Pattern | Triggered | Gated | LatinGated]:
     # "one thing", and "이러한 시간" holds no "한" of its own.
     ko_native_unit = "시간|개월|주일|달|주|해"
     ko_atom = (
-        rf"(?:(?P<word>{alternation(dwords['ko'])})"
+        rf"(?:(?<!\p{{Hangul}})(?P<word>{alternation(dwords['ko'])})"
         rf"|(?:(?P<num>{ko_num})\s?(?P<unit>{ko_unit})|(?<!\p{{Hangul}})(?P<num>{_KO_NATIVE})\s?(?P<unit>{ko_native_unit})){_KO_UNIT_END}"
         rf"(?:\s?(?P<half>반){_KO_UNIT_END})?)"
     )
@@ -135,10 +141,10 @@ def _patterns() -> dict[str, regex.Pattern | Triggered | Gated | LatinGated]:
             # 11ish, 3-ish pm
             rf"|{hour}(?P<ish>-?ish)\b(?:\s?{ap})?"
             # a bare hour needs "at" after a part of the day, or a part of the day after it
-            rf"|(?(bat){hour}(?![\d:]|\.\d|\s?%)(?:\s?(?i:o'?\s?clock))?|(?!))"
+            rf"|(?(bat){hour12}(?![\d:]|\.\d|\s?%)(?:\s?(?i:o'?\s?clock))?|(?!))"
             # at 16h: a 24-hour clock hour (16h alone is sixteen hours)
             rf"|(?<=(?<!\p{{L}})(?i:at)\s)(?P<h>[01]?\d|2[0-3])h(?![\p{{L}}\d])"
-            rf"|{hour}(?=\s+(?i:{en_after}))"
+            rf"|{hour12}(?=\s+(?i:{en_after_bare}))"
             rf"|(?<![\p{{L}}\-])(?P<hw2>(?i:{hour_word}))[\s\-](?P<mw2>(?i:{minute_word}))(?!\s*(?i:{en_unit}|percent|per|%))\b"
             rf"|{hour.replace('P<h>', 'P<h3>').replace('P<hw>', 'P<hw3>')}\s?(?i:o'?\s?clock)"
             # noon, 12 noon, twelve midnight, noonish
@@ -468,6 +474,8 @@ def _collect(m, units: dict[str, str], words: dict[str, list], vague: dict[str, 
             elif low in vague or n in vague:
                 amount = float(vague.get(low, vague.get(n, 3)))
             elif n[0] in "数几幾" or n == "몇":
+                if len(n) > 1:
+                    return None  # 数十年, 几百年: some tens or hundreds, no number to give
                 amount = 3.0
             else:
                 amount = _num(n)
@@ -590,9 +598,10 @@ _ORDER = {"Y": 0, "DECADE": 0, "M": 1, "W": 2, "D": 3, "TH": 4, "TM": 5, "TS": 6
 
 
 def _units_descend(m, units: dict[str, str]) -> bool:
-    """Parts joined by a word (그리고, と) name ever smaller units: "한 달 그리고 이틀" is one
-    span, "3일 그리고 5일" two days of the month."""
-    if not m["and"]:
+    """The parts of a compound name each unit once, and ever smaller ones when a word joins
+    them (그리고, と): "한 달 그리고 이틀", "1年3か月", "两天又一个月" are one span each,
+    "3일 그리고 5일" two days of the month and "3분 35분" a slip."""
+    if len(m.captures("unit")) + len(m.captures("word")) < 2:
         return True
     spans = [(p, units.get(u)) for p, u in zip(m.starts("unit"), m.captures("unit"), strict=True)]
     if "word" in m.re.groupindex:
@@ -601,7 +610,9 @@ def _units_descend(m, units: dict[str, str]) -> bool:
             (p, table[w][1]) for p, w in zip(m.starts("word"), m.captures("word"), strict=True)
         ]
     order = [_ORDER.get(c or "", -1) for _, c in sorted(spans)]
-    return all(a < b for a, b in itertools.pairwise(order))
+    if len(set(order)) < len(order):
+        return False
+    return not m["and"] or all(a < b for a, b in itertools.pairwise(order))
 
 
 def _ko_duration_ok(m) -> bool:
@@ -625,8 +636,12 @@ def _ko_duration_ok(m) -> bool:
 
 def _minutes_ok(m, doc: Document) -> bool:
     """分 alone counts minutes in Japanese only: in Chinese it is a point or a cent (领先两分)
-    and minutes are 分钟. A Japanese 二分 without 間 is a split in two (意見が二分)."""
-    if m.captures("unit") != ["分"] or m.captures("word"):
+    and minutes are 分钟. A Japanese 二分 without 間 is a split in two (意見が二分). Japanese
+    周 is a lap (残りの 8 周), its weeks are 週."""
+    units = m.captures("unit")
+    if "周" in units and doc.lang_at(m.start()) == "ja":
+        return False
+    if units != ["分"] or m.captures("word"):
         return True
     if doc.lang_at(m.start()) != "ja":
         return False
@@ -636,6 +651,9 @@ def _minutes_ok(m, doc: Document) -> bool:
 
 def _cjk_duration_ok(m) -> bool:
     units = m.captures("unit")
+    text, start, end = m.string, m.start(), m.end()
+    if (start and text[start - 1] == "第") or text[end : end + 1] in ("目", "生"):
+        return False  # 第二天 (the next day), 1 周目 (the first lap), 四年生 (a fourth-grader)
     if (
         m.captures("word")
         or m["gan"]

@@ -609,3 +609,16 @@ def test_decade_words_and_rest_of_a_period(text: str, span: str, value: str) -> 
 def test_thru_spaced_commas_and_numeric_months(text: str, span: str, kind: str, value: str) -> None:
     assert one(text, span)[:2] == (kind, value)
     assert not any(k == "date" for k, _, _ in facts("Codes 1/20155 and 7/12/2019/3.").values())
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "value"),
+    [
+        ("工程从2019到2021进行。", "从2019到2021", "daterange", "(2019-01-01,2021-01-01,P2Y)"),
+        ("We meet the week after next.", "the week after next", "date", "2024-W13"),
+        ("It ends the year after next.", "the year after next", "date", "2026"),
+        ("다가오는 달 일정이 나온다.", "다가오는 달", "date", "2024-04"),
+    ],
+)
+def test_han_year_ranges_and_two_steps_ahead(text: str, span: str, kind: str, value: str) -> None:
+    assert one(text, span)[:2] == (kind, value)

@@ -164,7 +164,7 @@ def _patterns() -> dict[str, regex.Pattern | Gated | Triggered | LatinGated]:
         # 11/2016, 3-2015: a month of a year, month first
         "my_num": rf"(?<![\d./\-\p{{L}}])(?P<m>1[0-2]|0?[1-9])[/\-](?P<y>{_YEAR4})(?![\d/\-]|[.,]\d)",
         # 2014-2018, 1995 - 1997年, 2016~2018년: a range of years
-        "year_range": rf"(?<![\d.\-/,:])(?P<y>{_YEAR4})[^\S\r\n]?[\-–~〜～][^\S\r\n]?(?P<y2>{_YEAR4})"
+        "year_range": rf"(?<![\d.\-/,:])(?P<y>{_YEAR4})[^\S\r\n]?(?:[\-–~〜～]|到|至)[^\S\r\n]?(?P<y2>{_YEAR4})"
         r"(?:[^\S\r\n]?[년年](?:[간間间]|(?![^\S\r\n]?\d{1,2}[^\S\r\n]?[월月]|度)))?(?![\d\-/:]|[.,]\d)",
         # 11/22/2023, 22/11/2023 (ambiguous when both parts are <= 12)
         # 21-04-2016, 13.5.2015, 08/12,2015 (dashes and dots only with a four-digit year)
@@ -267,7 +267,7 @@ def _patterns() -> dict[str, regex.Pattern | Gated | Triggered | LatinGated]:
     )
     starts["year_slot_en"] = rf"(?:{slot_words})[^\S\r\n]+\d"
     starts["my_num"] = r"(?<![0-9./\-])\d\d?[/\-](?:1\d|2[0-2])\d\d"
-    starts["year_range"] = r"(?<![0-9.\-/,:])(?:1\d|2[0-2])\d\d[^\S\r\n]?[\-–~〜～]"
+    starts["year_range"] = r"(?<![0-9.\-/,:])(?:1\d|2[0-2])\d\d[^\S\r\n]?[\-–~〜～到至]"
     for name, where in starts.items():
         first = r"\d" if name in ("md", "year_range", "my_num") else r"\da-z"
         pats[name] = Triggered(pats[name], where, first=first)

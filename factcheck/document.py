@@ -59,14 +59,14 @@ class Document:
         return segment_languages(self.text)
 
     @cached_property
-    def _segment_starts(self) -> list[int]:
+    def segment_starts(self) -> list[int]:
         return [s.start for s in self.segments]
 
     def lang_at(self, offset: int) -> str:
         segs = self.segments
         if not segs:
             return "en"
-        i = bisect.bisect_right(self._segment_starts, offset) - 1
+        i = bisect.bisect_right(self.segment_starts, offset) - 1
         return segs[max(i, 0)].lang
 
     @cached_property

@@ -192,7 +192,7 @@ class _Lines:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
         self.starts = ctx.doc.line_starts
-        self.seg_starts = [s.start for s in ctx.doc.segments]
+        self.seg_starts = ctx.doc.segment_starts
         self._lang: dict[int, str | None] = {}
 
     def index(self, offset: int) -> int:
@@ -239,19 +239,23 @@ class _Lines:
         return out if out and max(out) < last else set()
 
 
+# The kinds _measure reads a value from (any other returns None there).
+_MEASURED = frozenset((K.COUNT, K.QUANTITY, K.DURATION, K.PERCENT, K.DATE, K.NUMBER))
+
+
 def _items(ctx: Context, lines: _Lines) -> list[_Item]:
     text = ctx.doc.text
     out: list[_Item] = []
     last_typed: dict[int, str] = {}  # sentence start -> class of the last typed count
     for f in sorted(ctx.facts, key=lambda f: f.start):
-        if f.attrs.get("within") and f.kind != K.COUNT:
+        if f.kind not in _MEASURED or (f.kind != K.COUNT and f.attrs.get("within")):
             continue
         m = _measure(f, text)
         if m is None or not _states_value(f):
             continue
         cls, value = m
+        sent = ctx.sentence_at(f.start)[0]
         if cls.startswith("count:"):
-            sent = ctx.sentence_at(f.start)[0]
             noun = str(f.attrs.get("noun", "")).lower()
             if cls == "count:?" and noun in _ANAPHORA and sent in last_typed:
                 cls = last_typed[sent]
@@ -271,7 +275,6 @@ def _items(ctx: Context, lines: _Lines) -> list[_Item]:
                 continue
             out.pop()
         line = lines.index(f.start)
-        sent = ctx.sentence_at(f.start)[0]
         out.append(_Item(f, cls, value, line, lines.lang(line) or f.lang, sent))
     return out
 

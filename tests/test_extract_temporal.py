@@ -255,6 +255,8 @@ _TRIGGER_TEXTS = [
     "3 days ago, in two weeks, within a month, a few years later, twenty-one days from now.",
     "12:30に会議、3時40分、午後9:05、오후 3:15, 1:2:3, 10:77, ٣:٤٥ 大约 25:10",
     "Meeting at 12:30, 7:45:10 and 23:59; 3:4; 10:77; 1.5:20 and 0:00.",
+    "Jan first, May twenty-first, MARCH THE third; for the 27, by the second, of the 5th; "
+    "11/2016, 3-2015, 1/20155; 2014-2018, 2016至2018年, 1995 – 1997; 16. Nov. 2016, 7 May.",
     "The fair has been held every single year since 1998; it was founded in 1950, FIRST HELD IN "
     "1951, and has been organised since 3; established in 12 countries.",
 ]

@@ -402,12 +402,9 @@ def _patterns() -> dict:
         "en_count": regex.compile(
             rf"(?:\s+(?!(?:{not_adj})\b)(?P<adj>[a-z][a-z\-]*))?\s+(?P<noun>[A-Za-z][a-z\-]*[a-z])\b"
         ),
-        # "September 14 poisonings": a number right after a month name is a day.
+        # "the company's 1987 results": a year after a possessive.
         "en_possessive_before": regex.compile(
             r"(?:['’]s|(?<![\p{L}])(?i:its|their|his|her|our|your))[ \t]+\Z"
-        ),
-        "en_month_before": regex.compile(
-            rf"(?<![\p{{L}}])(?:{alternation(lex['en_months'])})\.?[ \t]+\Z"
         ),
         "ko_count": regex.compile(
             rf"\s?(?P<approx2>여)?\s?(?P<ctr>{alternation(lex['ko'])})"
@@ -760,43 +757,49 @@ _IN_PARENS = regex.compile(r"[ \t]?[(（]([^()（）]{1,40})[)）]")
 
 
 def _adjust(numerals: list, text: str) -> list:
-    """Two corrections the grammar cannot make alone: "12 out of 10" is two numbers, as no
-    share is more than the whole; "forty-five (45)" is one number written twice."""
+    """Corrections the grammar cannot make alone: "12 out of 10" is two numbers, as no share
+    is more than the whole; "forty-five (45)" is one number written twice; "1987/88" is a
+    season; "$50.7m" is millions."""
     out: list = []
     grammar = _scanner()[2]
     for m, value in numerals:
+        if value is None:
+            out.append((m, value))
+            continue
         g = m.group()
-        if value is not None and value > 1 and " " in g and g[:1].isalnum():
+        s = m.start()
+        before = text[s - 1] if s else ""
+        if value > 1 and " " in g and g[:1].isalnum():
             link = _OUT_OF.search(g)
             if link:
-                s, e = m.start(), m.end()
+                e = m.end()
                 a = grammar.match(text, s, s + link.start())
                 b = grammar.match(text, s + link.end(), e)
                 if a and b and a.end() == s + link.start() and b.end() == e:
                     out += [(a, _num(a.group())), (b, _num(b.group()))]
                     continue
-        if out and value is not None and text[m.start() - 1] in "(（":
+        if out and before in ("(", "（"):
             prev, prev_value = out[-1]
             paren = _IN_PARENS.match(text, prev.end())
             if (
                 paren
                 and paren.end(1) == m.end()
-                and paren.start(1) == m.start()
+                and paren.start(1) == s
                 and prev_value == value
-                and prev.group()[:1].isdigit() != m.group()[:1].isdigit()
+                and prev.group()[:1].isdigit() != g[:1].isdigit()
             ):
                 out[-1] = (_Span(text, prev.start(), paren.end()), value)
                 continue
-        if value is not None and "/" in g:
+        if "/" in g:
             span = _YEAR_SPAN.fullmatch(g)
             if span and int(span[2]) == (int(span[1]) + 1) % 100:
                 # 1987/88: a season or fiscal year, not 22.58; the first year is the number.
-                out.append((_Span(text, m.start(), m.start() + 4), float(span[1])))
+                out.append((_Span(text, s, s + 4), float(span[1])))
                 continue
-        if value is not None and m.start() and text[m.start() - 1] in _MONEY_SYMBOLS:
+        if before in _MONEY_SYMBOLS:
             scale = _MONEY_SCALE.match(text, m.end())
-            if scale and m.group()[-1:].isdigit():
-                out.append((_Span(text, m.start(), scale.end()), value * _MONEY_SCALES[scale[1]]))
+            if scale and g[-1:].isdigit():
+                out.append((_Span(text, s, scale.end()), value * _MONEY_SCALES[scale[1]]))
                 continue
         out.append((m, value))
     return out
@@ -928,18 +931,9 @@ def _around_numerals(
                 low = noun.lower()
                 if (
                     value != 1  # "no one appears", "one needs": a verb after one
-                    and not (
-                        # "the company's 1987 results", "its 2019 earnings": a year
-                        len(num) == 4
-                        and 1800 <= value <= 2100
-                        and pats["en_possessive_before"].search(text, max(0, s - 8), s)
-                    )
                     and low not in not_counted
                     and (low in irregular or _en_plural(low))
-                    and not (
-                        (text[s - 2 : s - 1].isalpha() or text[s - 2 : s - 1] == ".")
-                        and pats["en_month_before"].search(text, max(0, s - 12), s)
-                    )
+                    and not _en_date_or_year(text, s, num, value)
                 ):
                     a = pats["approx_en"](text, s)
                     yield make_fact(
@@ -998,6 +992,26 @@ def _around_numerals(
         if c and not (c["unit"] in ko_particles and "\uac00" <= num[-1] <= "\ud7a3"):
             # 도 is a degree after digits (30도), the particle "even" after a word (하나도).
             yield _quantity(doc, s, c.end(), value, lex["units"][c["unit"]], "unit")
+
+
+def _en_date_or_year(text: str, s: int, num: str, value: float) -> bool:
+    """Whether the number at s is a day after a month name ("the September 14 poisonings")
+    or a year after a possessive ("the company's 1987 results"), not a count."""
+    c = text[s - 2 : s - 1]
+    if c.isalpha() or c == ".":
+        words = text[max(0, s - 12) : s].split()
+        if words and words[-1].rstrip(".") in _en_months() and text[s - 1] in " \t":
+            return True
+    return (
+        len(num) == 4
+        and 1800 <= value <= 2100
+        and _patterns()["en_possessive_before"].search(text, max(0, s - 8), s) is not None
+    )
+
+
+@cache
+def _en_months() -> frozenset[str]:
+    return frozenset(lexicon("counters")["en_months"])
 
 
 def _en_plural(word: str) -> bool:

@@ -473,3 +473,9 @@ def test_korean_particle_do_is_no_degree() -> None:
 
 def test_dash_bullet_before_a_mixed_number() -> None:
     assert ("5-3/8 pct", "5.375%") in _facts("Terms: - 5-3/8 pct notes due 2031.", "percent")
+
+
+def test_korean_units_end_a_numeral() -> None:
+    assert ("2만4000킬로와트", "24000 kW") in _facts(
+        "발전소는 2만4000킬로와트를 생산한다.", "quantity"
+    )

@@ -363,3 +363,19 @@ def test_cjk_duration_lookalikes_in_news(text: str) -> None:
 
 def test_compound_joined_by_and_may_ascend() -> None:
     assert found("合同期限为两天又一个月。").get("两天又一个月") == ("duration", "P1M2D")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Output averaged 9.1 million barrels a day.",  # a rate
+        "She walks twice a week.",
+        "Staff work 3 days a week.",  # no 3 days + 1 week
+    ],
+)
+def test_rates_are_no_spans(text: str) -> None:
+    assert all(v == "P3D" for t, (k, v) in found(text).items() if k == "duration")
+
+
+def test_a_span_after_a_number_is_still_a_span() -> None:
+    assert found("In 2016 it took a day to count.").get("a day") == ("duration", "P1D")

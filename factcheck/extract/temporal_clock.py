@@ -62,7 +62,7 @@ def _patterns() -> dict[str, regex.Pattern | Triggered | Gated | LatinGated]:
     en_before = alternation(parts["en_before"])
     # after a bare number only the unmistakable ones: "fell to 4 at night" is a temperature
     en_after_bare = alternation(
-        [p for p in parts["en_after"] if p.startswith(("in the ", "this ", "tonight"))]
+        [p for p in parts["en_after"] if p.startswith(("in the ", "this ", "tonight", "lunchtime"))]
     )
     cjk_parts = alternation([*parts["ko"], *parts["zh"], *parts["ja"]])
     cjk_named = alternation([*named["ko"], *named["zh"], *named["ja"]])
@@ -172,7 +172,9 @@ def _patterns() -> dict[str, regex.Pattern | Triggered | Gated | LatinGated]:
         ),
         "dur_en": (
             rf"(?:(?<!\p{{L}})(?P<bound>(?i:{alternation(bounds['en_before'])}))\s+)?(?<![\d:./])"
-            rf"{en_atom}(?:\s*,?\s*(?:(?i:and)\s+)?{en_atom})*"
+            # parts join with "and", a comma, or a space; "3 days a week" is a rate
+            rf"{en_atom}(?:(?:\s*,\s*(?:(?i:and)\s+)?|\s+(?i:and)\s+|\s*(?!(?i:an?)[\s\-]))"
+            rf"{en_atom})*"
         ),
         "dur_ko": (
             rf"(?:(?P<bound>{alternation(bounds['ko_before'])})\s?)?(?<![\d.])"
@@ -530,7 +532,7 @@ def extract_durations(doc: Document) -> Iterator[Fact]:
                 continue
             if name != "dur_en" and not _units_descend(m, units):
                 continue
-            if name == "dur_en" and (_ordinal_second(m) or _letter_unit_alone(m)):
+            if name == "dur_en" and (_ordinal_second(m) or _letter_unit_alone(m) or _rate(m)):
                 continue
             parts = _collect(m, units, wtable, vtable)
             if not parts:
@@ -546,6 +548,25 @@ def extract_durations(doc: Document) -> Iterator[Fact]:
                 lang,
                 approx=(bound or "").lower() or None,
             )
+
+
+_RATE_BEFORE = regex.compile(
+    r"(?:\d[\d.,]*(?:\s+(?i:million|billion|thousand|trillion|mln|bln|bn))?(?:\s+\p{Ll}+s)?"
+    r"|(?i:\b(?:times|twice|once|thrice)))\s+\Z"
+)
+_SPAN_AFTER = regex.compile(r"\s+(?i:later|after|before|earlier|ago|early|late|or)\b")
+
+
+def _rate(m) -> bool:
+    """'9.1 million barrels a day', 'twice a week', '$5 a day': a rate, not a span. A lone
+    "a"/"an" + unit right after an amount (a number, its scale, one plural noun) or "times"
+    counts per unit, unless "later", "after" ... make it a span ("on 3 June a day later")."""
+    nums = m.captures("num")
+    if len(nums) != 1 or nums[0].strip().lower() not in ("a", "an") or m["bound"]:
+        return False
+    text = m.string
+    before = text[max(0, m.start() - 40) : m.start()]
+    return bool(_RATE_BEFORE.search(before)) and not _SPAN_AFTER.match(text, m.end())
 
 
 def _letter_unit_alone(m) -> bool:

@@ -624,3 +624,28 @@ def test_thru_spaced_commas_and_numeric_months(text: str, span: str, kind: str, 
 )
 def test_han_year_ranges_and_two_steps_ahead(text: str, span: str, kind: str, value: str) -> None:
     assert one(text, span)[:2] == (kind, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "value"),
+    [
+        ("私は03/15/2024に戻ります。", "03/15/2024", "date", "2024-03-15"),
+        (
+            "期間は2022/4から2023/3までです。",
+            "2022/4から2023/3まで",
+            "daterange",
+            "(2022-04-01,2023-03-01,P11M)",
+        ),
+        (
+            "活动从21年3月1日到22年2月1日。",
+            "从21年3月1日到22年2月1日",
+            "daterange",
+            "(2021-03-01,2022-02-01,P337D)",
+        ),
+    ],
+)
+def test_numeric_dates_beside_cjk_and_two_digit_cjk_years(
+    text: str, span: str, kind: str, value: str
+) -> None:
+    assert one(text, span)[:2] == (kind, value)
+    assert not any(k == "date" for k, _, _ in facts("Part A2016/11 and 工作了18年10个月.").values())

@@ -162,13 +162,13 @@ def _patterns() -> dict[str, regex.Pattern | Gated | Triggered | LatinGated]:
         rf"|[ ]?[~〜～\-–][ ]?(?:(?P<y3>{_YEAR4})\.[ ]?)?(?P<m3>{_MONTH})\.[ ]?(?P<d3>{_DAY})\.?(?!\d)"
         rf"(?:[ ]?[(（](?P<wd3>[{ko_short}{ja_short}](?:요일|曜日?)?)[)）])?)?",
         # 11/2016, 3-2015: a month of a year, month first
-        "my_num": rf"(?<![\d./\-\p{{L}}])(?P<m>1[0-2]|0?[1-9])[/\-](?P<y>{_YEAR4})(?![\d/\-]|[.,]\d)",
+        "my_num": rf"(?<![\d./\-\p{{Latin}}])(?P<m>1[0-2]|0?[1-9])[/\-](?P<y>{_YEAR4})(?![\d/\-]|[.,]\d)",
         # 2014-2018, 1995 - 1997年, 2016~2018년: a range of years
         "year_range": rf"(?<![\d.\-/,:])(?P<y>{_YEAR4})[^\S\r\n]?(?:[\-–~〜～]|到|至)[^\S\r\n]?(?P<y2>{_YEAR4})"
         r"(?:[^\S\r\n]?[년年](?:[간間间]|(?![^\S\r\n]?\d{1,2}[^\S\r\n]?[월月]|度)))?(?![\d\-/:]|[.,]\d)",
         # 11/22/2023, 22/11/2023 (ambiguous when both parts are <= 12)
         # 21-04-2016, 13.5.2015, 08/12,2015 (dashes and dots only with a four-digit year)
-        "slash": rf"(?<![\d./\-\p{{L}}])(?P<a>\d{{1,2}})(?:/(?P<b>\d{{1,2}})[/,](?P<y>{_YEAR4}|\d\d)"
+        "slash": rf"(?<![\d./\-\p{{Latin}}])(?P<a>\d{{1,2}})(?:/(?P<b>\d{{1,2}})[/,](?P<y>{_YEAR4}|\d\d)"
         rf"|(?P<s>[\-.])(?P<b2>\d{{1,2}})(?P=s)(?P<y2>{_YEAR4}))(?![\d/])",
         # 4/22 after a word that takes a date ("on 4/22"), or before a CJK particle (10/2に)
         # Look-behinds are bounded: "\s+" in one rescans a long run of spaces from every position.
@@ -177,7 +177,7 @@ def _patterns() -> dict[str, regex.Pattern | Gated | Triggered | LatinGated]:
         r"|(?<![\d./\-\p{Latin}])(?P<a2>1[0-2]|0?[1-9]|[12]\d|3[01])/(?P<b2>3[01]|[12]\d|0?[1-9])(?=に|から|まで|の|에|부터|까지|[^\S\r\n]?[~〜～]))"
         r"(?![\d/]|[.\-,]\d|[^\S\r\n]?(?:%|[:：]\d))",
         # 2015-3, 2015/03, 2016 - 11: a month of a year (not "the 2010-11 season")
-        "ym_num": rf"(?<![\d./\-\p{{L}}])(?P<y>{_YEAR4})[^\S\r\n]?(?P<s>[/\-.])[^\S\r\n]?(?P<m>1[0-2]|0?[1-9])"
+        "ym_num": rf"(?<![\d./\-\p{{Latin}}])(?P<y>{_YEAR4})[^\S\r\n]?(?P<s>[/\-.])[^\S\r\n]?(?P<m>1[0-2]|0?[1-9])"
         rf"(?![\d]|[^\S\r\n]?(?P=s)[^\S\r\n]?\d|[.,]\d|[^\S\r\n]?[년年]|[^\S\r\n]*(?i:season|school|fiscal|academic|시즌|赛季|賽季|シーズン))",
         # 2019/sep/01, 2019-sep-1, Sep-23-2020, Oct-2, Oct/2, Oct2
         "mon_num": rf"(?<![\p{{L}}\d])(?:(?P<y>{_YEAR4})[/\-](?P<mon>(?i:{months}))[/\-](?P<d>\d{{1,2}})"
@@ -209,7 +209,7 @@ def _patterns() -> dict[str, regex.Pattern | Gated | Triggered | LatinGated]:
         rf"(?![^\S\r\n]?(?:간|동안|째))(?:[^\S\r\n]?\((?P<wd>[{ko_short}](?:요일)?)\)|[^\S\r\n]?(?P<wd2>{ko_wd}))?",
         "ko_ym": rf"(?:(?P<y>\d{{4}})년[^\S\r\n]?(?P<m>\d{{1,2}})월|(?P<rel>{ko_rel_month})[^\S\r\n]?(?P<m2>\d{{1,2}})월)(?![^\S\r\n]?\d{{1,2}}[^\S\r\n]?일)(?!간)",
         # 2023年11月22日（水）, 11月21日至25日, 21～25日
-        "cjk": rf"(?:(?P<rel>{zh_rel_month}|{ja_rel_month}))?(?:(?:(?P<y>\d{{4}}|[〇零一二三四五六七八九]{{4}}){era})[^\S\r\n]?年[^\S\r\n]?)?(?:(?P<m>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})[^\S\r\n]?月[^\S\r\n]?)?(?P<d>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})"
+        "cjk": rf"(?:(?P<rel>{zh_rel_month}|{ja_rel_month}))?(?:(?:(?P<y>\d{{4}}|[〇零一二三四五六七八九]{{4}}|(?<!\d)\d\d(?=年\d{{1,2}}月)){era})[^\S\r\n]?年[^\S\r\n]?)?(?:(?P<m>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})[^\S\r\n]?月[^\S\r\n]?)?(?P<d>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})"
         rf"(?:{cjk_sep}(?:(?P<m2>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})月)?(?P<d2>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})[日号號](?:まで)?|[^\S\r\n]?[日号號])"
         rf"(?!間|间|目)(?:[^\S\r\n]?[（(](?P<wd>[{ja_short}](?:曜日|曜)?|{zh_wd}|星期.|周.|[一二三四五六日天])[）)]|[^\S\r\n]?(?P<wd2>{ja_wd}|{zh_wd}))?",
         "cjk_ym": rf"(?:(?P<y>\d{{4}}){era})年(?P<m>\d{{1,2}})月(?!\d{{1,2}}[日号號])",

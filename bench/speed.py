@@ -208,9 +208,8 @@ def timed_runs(
     cmd: list[str], runs: int, env: dict[str, str] | None = None
 ) -> tuple[list[float], list[float]]:
     """(wall seconds, CPU seconds) of each run of cmd."""
-    # One untimed run first: it fills the OS page cache (and factcheck's compiled-pattern
-    # cache), as on any machine that has run factcheck before (a pre-commit hook); the median
-    # of the rest is the cold start.
+    # One untimed run first: it fills the OS page cache, as on any machine that has run
+    # factcheck before (a pre-commit hook); the median of the rest is the cold start.
     subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False,
                    env=env)
     walls, cpus = [], []
@@ -401,10 +400,6 @@ def run_all(args: argparse.Namespace, work: Path, n: int, peer_n: int, runs: int
     out(f"  factcheck check one.txt ({len(first['text'].encode()):,} B, {first['lang']}): "
         f"median {cold_med:.3f} s wall (min {min(cold):.3f}, max {max(cold):.3f}), "
         f"{statistics.median(cold_cpu):.3f} s CPU")
-    uncached = {**os.environ, "FACTCHECK_NO_REGEX_CACHE": "1"}
-    walls, cpus = timed_runs(cold_cmd, runs, uncached)
-    out(f"  the same without the compiled-pattern cache (FACTCHECK_NO_REGEX_CACHE=1): median "
-        f"{statistics.median(walls):.3f} s wall, {statistics.median(cpus):.3f} s CPU")
     for code, note in (("import factcheck", ""), ("import factcheck.engine", ""),
                        ("pass", " (interpreter alone)")):
         walls, cpus = timed_runs([sys.executable, "-c", code], runs)

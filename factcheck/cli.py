@@ -199,10 +199,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from . import rxcache
-
-    # Compiled patterns from the last run: half of a single-file check is compiling them.
-    rxcache.install()
     try:
         args = build_parser().parse_args(argv)
         if args.version:

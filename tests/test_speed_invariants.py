@@ -54,38 +54,3 @@ def test_every_start_finds_every_place_a_trigger_matches() -> None:
         fast = [m.start() for m in _every_start(starts, r"\s\S").finditer(text)]
         assert fast == plain
         assert plain  # the texts exercise each trigger
-
-
-def test_compiled_patterns_come_back_from_the_cache_file(
-    tmp_path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import regex
-
-    from factcheck import rxcache
-
-    monkeypatch.setattr(rxcache, "_store", {})
-    monkeypatch.setattr(rxcache, "_used", {})
-    monkeypatch.setattr(rxcache, "_new", False)
-    pattern = r"(?i:(?<![\p{Latin}])(?:forum|expo))\s?(?P<n>\d+)|(?P<k>\d+)회"
-    compiled = rxcache.cached_compile(regex.compile)(pattern)
-    path = tmp_path / "cache.marshal"
-    rxcache._save(path)
-
-    def refuse(*args, **kwargs):
-        raise AssertionError("compiled again")
-
-    monkeypatch.setattr(rxcache, "_store", rxcache._load(path))
-    again = rxcache.cached_compile(refuse)(pattern)
-    for text in ("the Expo 3", "제5회 포럼", "FORUM12", "Gforum 7", ""):
-        expected = [(m.span(), m.groupdict()) for m in compiled.finditer(text)]
-        assert [(m.span(), m.groupdict()) for m in again.finditer(text)] == expected
-    assert again.pattern == pattern and again.groupindex == compiled.groupindex
-
-
-def test_a_damaged_cache_file_is_ignored(tmp_path) -> None:
-    from factcheck import rxcache
-
-    path = tmp_path / "cache.marshal"
-    path.write_bytes(b"\x00not marshal")
-    assert rxcache._load(path) == {}
-    assert rxcache._load(tmp_path / "missing") == {}

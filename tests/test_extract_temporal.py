@@ -257,6 +257,7 @@ _TRIGGER_TEXTS = [
     "Meeting at 12:30, 7:45:10 and 23:59; 3:4; 10:77; 1.5:20 and 0:00.",
     "Jan first, May twenty-first, MARCH THE third; for the 27, by the second, of the 5th; "
     "11/2016, 3-2015, 1/20155; 2014-2018, 2016至2018年, 1995 – 1997; 16. Nov. 2016, 7 May.",
+    "this Winter, the summer of 2016, mid-summer, last FALL, Spring, the fall, midsummer.",
     "The fair has been held every single year since 1998; it was founded in 1950, FIRST HELD IN "
     "1951, and has been organised since 3; established in 12 countries.",
 ]

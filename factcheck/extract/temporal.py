@@ -161,8 +161,10 @@ def _patterns() -> dict[str, regex.Pattern | Gated | Triggered | LatinGated]:
         rf"(?:[ ]?[(（](?P<wd>[{ko_short}{ja_short}](?:요일|曜日?)?)[)）]"
         rf"|[ ]?[~〜～\-–][ ]?(?:(?P<y3>{_YEAR4})\.[ ]?)?(?P<m3>{_MONTH})\.[ ]?(?P<d3>{_DAY})\.?(?!\d)"
         rf"(?:[ ]?[(（](?P<wd3>[{ko_short}{ja_short}](?:요일|曜日?)?)[)）])?)?",
-        # 11/2016, 3-2015: a month of a year, month first
-        "my_num": rf"(?<![\d./\-\p{{Latin}}])(?P<m>1[0-2]|0?[1-9])[/\-](?P<y>{_YEAR4})(?![\d/\-]|[.,]\d)",
+        # 11/2016, 3-2015: a month of a year, month first. The match opens at the separator
+        # (the month is read behind it, the span starts at the month): a pattern opening
+        # with a look-behind and digits is tried at every character.
+        "my_num": rf"(?<=(?<![\d./\-\p{{Latin}}])(?P<m>1[0-2]|0?[1-9]))[/\-](?P<y>{_YEAR4})(?![\d/\-]|[.,]\d)",
         # 2014-2018, 1995 - 1997年, 2016~2018년: a range of years
         "year_range": rf"(?<![\d.\-/,:])(?P<y>{_YEAR4})[^\S\r\n]?(?:[\-–~〜～]|到|至)[^\S\r\n]?(?P<y2>{_YEAR4})"
         r"(?:[^\S\r\n]?[년年](?:[간間间]|(?![^\S\r\n]?\d{1,2}[^\S\r\n]?[월月]|度)))?(?![\d\-/:]|[.,]\d)",
@@ -251,7 +253,8 @@ def _patterns() -> dict[str, regex.Pattern | Gated | Triggered | LatinGated]:
         "md": r"(?<![0-9./\-])\d\d?[/\-.]",
         "mon_num": rf"(?<![a-z0-9])(?:{year4}[/\-](?:{fmon})|(?:{fmon})[/\-]?\d)",
         "en_my": rf"(?<![a-z])(?:{fmon})\.?(?:[^\S\r\n]?,[^\S\r\n]*|[^\S\r\n]+|[^\S\r\n]+of[^\S\r\n]+){year4}",
-        "en_md_words": rf"(?<![a-z])(?:{fmon})\.?[^\S\r\n]+[a-z]",
+        "en_md_words": rf"(?<![a-z])(?:{fmon})\.?[^\S\r\n]+(?:the[^\S\r\n]+)?"
+        rf"{folded_alt(w for k in _en_day_words() for w in (k, k.replace(' ', '-')))}",
         "en_partial": r"(?:on|by|until|till|since|from|before|after|of|through|for)[^\S\r\n]+the[^\S\r\n]+[\da-z]",
         "en_mdy": rf"(?:{fwd})\.?,?[^\S\r\n]+(?:{fmon})|(?<![a-z])(?:{fmon})\.?[^\S\r\n]+\d",
         "en_dmy": rf"(?:{fwd}),?[^\S\r\n]+(?:the[^\S\r\n]+)?\d|the[^\S\r\n]+\d"
@@ -266,10 +269,10 @@ def _patterns() -> dict[str, regex.Pattern | Gated | Triggered | LatinGated]:
         for k in ("since", "founded")
     )
     starts["year_slot_en"] = rf"(?:{slot_words})[^\S\r\n]+\d"
-    starts["my_num"] = r"(?<![0-9./\-])\d\d?[/\-](?:1\d|2[0-2])\d\d"
-    starts["year_range"] = r"(?<![0-9.\-/,:])(?:1\d|2[0-2])\d\d[^\S\r\n]?[\-–~〜～到至]"
     for name, where in starts.items():
-        first = r"\d" if name in ("md", "year_range", "my_num") else r"\da-z"
+        first = r"\d" if name == "md" else r"\da-z"
+        if name == "en_md_words":
+            first = firsts(cal["months_en"])  # it opens with a month: skip other letters
         pats[name] = Triggered(pats[name], where, first=first)
     # CJK dates begin with a month word (이달, 上个月) or a numeral that a date mark or a
     # range sign follows.
@@ -546,7 +549,7 @@ def _extract_atoms(doc: Document) -> Iterator[Fact]:
         yield make_fact(
             doc,
             K.DATE,
-            m.start(),
+            m.start("m"),
             m.end(),
             timex_date(y, mm, None),
             doc.lang_at(m.start()),

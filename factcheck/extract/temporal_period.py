@@ -27,7 +27,7 @@ from ..document import Document
 from ..facts import Fact
 from ..numbers import parse_number
 from ..resources import lexicon
-from .base import Gated, LatinGated, firsts, make_fact
+from .base import Gated, LatinGated, Triggered, firsts, folded_alt, make_fact
 from .patterns import alternation, en_number
 
 _YEAR4 = r"(?:1[0-9]\d\d|2[0-2]\d\d)"
@@ -215,6 +215,14 @@ def _patterns() -> dict[str, regex.Pattern | Gated | LatinGated]:
     }
     pats: dict[str, regex.Pattern | Gated | LatinGated]
     pats = {k: regex.compile(v) for k, v in p.items()}
+    # Where a season can begin: its relative word, "the", "mid", or the season itself.
+    fsea = folded_alt(sea["en"])
+    fpre = folded_alt([*prel["en"], "the", "mid"])
+    pats["season_en"] = Triggered(
+        pats["season_en"],
+        rf"(?<![a-z])(?:{fpre})[^\S\r\n\-]*(?:{fsea})|(?<![a-z])(?:{fsea})",
+        first=firsts(sea["en"], prel["en"], ["the", "mid"]),
+    )
     within = cal["span_within"]
     # Characters every match of these holds: texts without them are not scanned.
     needs = {

@@ -1328,7 +1328,7 @@ def _more_patterns() -> dict[str, regex.Pattern]:
             rf"(?i:(?<![\p{{L}}])(?:the\s+)?(?:{alternation(cx['week_of_en'])})\s+)$"
         ),
         "week_of_cjk": regex.compile(
-            rf"\s?(?:{alternation(cx['week_of_cjk'])})(?![\p{{L}}&&[^에은는도]])"
+            rf"\s?(?:{alternation(cx['week_of_cjk'])})(?!(?![에은는도])(?!\p{{Hiragana}})\p{{L}})"
         ),
         "day_range_en": regex.compile(
             rf"(?i:(?<![\p{{L}}\d])(?P<pre>from\s+|between\s+)?(?:the\s+)?(?P<d>3[01]|[12]\d|0?[1-9])"

@@ -20,7 +20,7 @@ _AGE_EN = regex.compile(
     r"|(?P<b>\d{1,3})-year-old|(?i:\baged?\s(?P<c>\d{1,3})\b)"
 )
 _AGE_CJK = regex.compile(
-    r"(?:만\s?)?(?P<a>\d{1,3})\s?(?:세|살)(?![\p{Hangul}&&[^의이가은는로]])|(?P<b>\d{1,3})(?:岁|歳|才)"
+    r"(?:만\s?)?(?P<a>\d{1,3})\s?(?:세|살)(?!(?![의이가은는로])\p{Hangul})|(?P<b>\d{1,3})(?:岁|歳|才)"
     r"|(?<=[\p{Hangul}\p{Han}]{2,4})[(（](?P<c>\d{1,3})[)）]"
 )
 _BIRTH = regex.compile(

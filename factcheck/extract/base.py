@@ -130,7 +130,7 @@ def first_chars(pattern: str) -> str | None:
         out: set[str] = set()
         if _firsts_of(list(tree), out):
             return None
-    except (ValueError, re.error):
+    except Exception:  # re's parser is internal: any surprise means "cannot tell"
         return None
     return "".join(sorted(out))
 
@@ -201,31 +201,25 @@ class Gated:
 
 _LATIN = regex.compile(r"\p{Latin}")
 _CJK = regex.compile(r"[\p{Hangul}\p{Han}\p{Hiragana}\p{Katakana}ー]")
-_last_latin: tuple[str, bool] = ("", False)
-_last_cjk: tuple[str, bool] = ("", False)
 
 
-def has_latin(text: str) -> bool:
-    """Whether text holds a Latin letter; kept for the last text, which every English
-    pattern of a document asks about."""
-    global _last_latin
-    last = _last_latin
-    if last[0] is text:
-        return last[1]
-    found = _LATIN.search(text) is not None
-    _last_latin = (text, found)
-    return found
+def _remembering_search(pattern: regex.Pattern) -> Callable[[str], bool]:
+    """Whether a text holds a match of pattern, kept for the last text: every pattern of one
+    script asks it about the same document in turn."""
+    last: list = ["", False]
+
+    def holds(text: str) -> bool:
+        if last[0] is text:
+            return last[1]
+        found = pattern.search(text) is not None
+        last[0], last[1] = text, found
+        return found
+
+    return holds
 
 
-def has_cjk(text: str) -> bool:
-    """Whether text holds a Hangul, Han or kana character (kept for the last text)."""
-    global _last_cjk
-    last = _last_cjk
-    if last[0] is text:
-        return last[1]
-    found = _CJK.search(text) is not None
-    _last_cjk = (text, found)
-    return found
+has_latin = _remembering_search(_LATIN)  # a Latin letter
+has_cjk = _remembering_search(_CJK)  # a Hangul, Han or kana character
 
 
 class LatinGated:

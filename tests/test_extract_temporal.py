@@ -632,3 +632,11 @@ def test_numeric_dates_beside_cjk_and_two_digit_cjk_years(
 ) -> None:
     assert one(text, span)[:2] == (kind, value)
     assert not any(k == "date" for k, _, _ in facts("Part A2016/11 and 工作了18年10个月.").values())
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Exports Feb 32.9 Jan 30.1 Mar 28.4", "Output rose to Feb 12.5 pct", "Index 101.5 May 99.8"],
+)
+def test_decimal_figures_in_a_table_are_no_dates(text: str) -> None:
+    assert not [k for k, _, _ in facts(text).values() if k in ("date", "daterange")]

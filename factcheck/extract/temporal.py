@@ -190,10 +190,10 @@ def _patterns() -> dict[str, regex.Pattern | Gated | Triggered | LatinGated]:
         rf"(?![\d/:.,]\d|\d|[^\S\r\n]*(?i:[ap]\.?m\b|o'?clock|%|percent|people|hours?|minutes?|days?|weeks?|years?|months?|times?))",
         # Thursday, Nov. 22, 2023 / November 21-25, 2023 / Nov. 22
         "en_mdy": rf"(?:(?P<wd>(?i:{en_wd}))\.?,?[^\S\r\n]+)?(?<![\p{{L}}])(?P<mon>(?i:{months}))\.?[^\S\r\n]+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
-        rf"(?:{sep}(?:(?P<mon2>(?i:{months}))\.?[^\S\r\n]+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)?(?![\d:])(?:(?:[^\S\r\n]?,[^\S\r\n]*|[^\S\r\n]+|[^\S\r\n]+of[^\S\r\n]+)(?P<y>{_YEAR4})(?!\d))?"
+        rf"(?:{sep}(?:(?P<mon2>(?i:{months}))\.?[^\S\r\n]+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)?(?![\d:]|\.\d)(?:(?:[^\S\r\n]?,[^\S\r\n]*|[^\S\r\n]+|[^\S\r\n]+of[^\S\r\n]+)(?P<y>{_YEAR4})(?!\d))?"
         rf"(?:[^\S\r\n]*\((?P<wd2>(?i:{en_wd}))\.?\))?",
         # 22 November 2023 / the 22nd of November
-        "en_dmy": rf"(?:(?P<wd>(?i:{en_wd})),?[^\S\r\n]+)?(?:the[^\S\r\n]+)?(?<![\d])(?P<d>\d{{1,2}})(?:st|nd|rd|th|(?P<dot>\.))?(?:{sep}(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)?[^\S\r\n]+(?:of[^\S\r\n]+)?(?P<mon>(?i:{months}))\b\.?(?:(?:[^\S\r\n]?,[^\S\r\n]*|[^\S\r\n]+|[^\S\r\n]+of[^\S\r\n]+)(?P<y>{_YEAR4})(?!\d))?",
+        "en_dmy": rf"(?:(?P<wd>(?i:{en_wd})),?[^\S\r\n]+)?(?:the[^\S\r\n]+)?(?<![\d]|\d[.,])(?P<d>\d{{1,2}})(?:st|nd|rd|th|(?P<dot>\.))?(?:{sep}(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)?[^\S\r\n]+(?:of[^\S\r\n]+)?(?P<mon>(?i:{months}))\b\.?(?:(?:[^\S\r\n]?,[^\S\r\n]*|[^\S\r\n]+|[^\S\r\n]+of[^\S\r\n]+)(?P<y>{_YEAR4})(?!\d))?",
         # November 2023
         "en_my": rf"(?<![\p{{L}}])(?P<mon>(?i:{months}))\.?(?:[^\S\r\n]?,[^\S\r\n]*|[^\S\r\n]+|[^\S\r\n]+of[^\S\r\n]+)(?P<y>{_YEAR4})(?!\d)",
         # May twenty-first, Jan first, May twenty one, 2018

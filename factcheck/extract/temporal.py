@@ -15,9 +15,10 @@ from ..facts import Fact
 from ..numbers import parse_number
 from ..resources import lexicon
 from .base import Gated, LatinGated, Triggered, firsts, folded_alt, make_fact
+from .compose_common import _en_day_words, _en_ordinal_days
 from .patterns import alternation
 from .temporal_clock import extract_durations, extract_times
-from .temporal_compose import _en_day_words, _en_ordinal_days, compose
+from .temporal_compose import compose
 from .temporal_holiday import extract_holidays
 from .temporal_period import extract_periods
 from .temporal_range import combine_ranges, frame_range, open_ranges, range_value

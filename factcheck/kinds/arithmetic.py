@@ -12,7 +12,7 @@ import regex
 from .. import facts as K
 from ..context import Context
 from ..extract.events import event_signature, head_classes_in, same_event
-from ..extract.numeric import expected_suffix
+from ..extract.numeric_patterns import expected_suffix
 from . import Hit, kind
 
 _AGE_EN = regex.compile(

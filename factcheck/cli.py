@@ -490,7 +490,7 @@ def _write_report(
 
 def cmd_report(args: argparse.Namespace) -> int:
     from .pipeline import check_article
-    from .report.batch import progress_wanted, run_with_progress, summary_tables
+    from .report.batch import progress_wanted, summary_tables, with_progress
 
     if args.scheduler and args.engine != "dask":
         raise UsageError("--scheduler works with --engine dask")
@@ -506,7 +506,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         except EngineError as exc:
             raise UsageError(str(exc)) from None
     else:
-        results = run_with_progress(articles, lambda a: check_article(a, choice), show)
+        results = with_progress((check_article(a, choice) for a in articles), len(articles), show)
     results = _take_errors(results, errors)
     summary_tables(results, errors)
     for fmt, path in (("json", args.json), ("sarif", args.sarif)):

@@ -20,7 +20,6 @@ import itertools
 import math
 import os
 import sys
-import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Protocol
@@ -177,40 +176,6 @@ def check_articles(
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def with_progress(results: Iterable[Result], total: int, show: bool) -> list[Result]:
-    """Collect results, with a progress bar on stderr when ``show``.
-
-    The bar is redrawn here as results arrive (auto_refresh off): rich's refresh thread would
-    be running while the pool forks its workers, and forking a threaded process is unsafe.
-    """
-    if not show:
-        return list(results)
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
-    out: list[Result] = []
-    console = Console(file=sys.stderr, force_terminal=True)
-    columns = (
-        TextColumn("checking"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("{task.description}"),
-    )
-    with Progress(*columns, console=console, transient=True, auto_refresh=False) as progress:
-        task = progress.add_task("", total=total)
-        drawn = 0.0
-        for res in results:
-            out.append(res)
-            progress.update(task, advance=1, description=res.article.doc.path[-40:])
-            # Results come a chunk at a time; redrawing for each would cost more than checking.
-            now = time.monotonic()
-            if now - drawn > 0.1:
-                progress.refresh()
-                drawn = now
-        progress.refresh()
-    return out
-
-
 def report_results(
     articles: list[Article],
     choice: RuleChoice,
@@ -228,4 +193,6 @@ def report_results(
         stream = check_on_dask(articles, choice, scheduler, workers)
     else:
         stream = check_articles(articles, choice, jobs)
+    from .report.batch import with_progress
+
     return with_progress(stream, len(articles), show)

@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.table import Table
 
 if TYPE_CHECKING:
-    from ..inputs import Article
     from ..pipeline import Result
 
 
@@ -28,14 +28,17 @@ def progress_wanted(mode: str, stream=None) -> bool:
     return bool(getattr(stream, "isatty", lambda: False)()) and not in_ci
 
 
-def run_with_progress(
-    articles: Sequence[Article], check: Callable[[Article], Result], show: bool
-) -> list[Result]:
+def with_progress(results: Iterable[Result], total: int, show: bool) -> list[Result]:
+    """Collect results, with a progress bar on stderr when ``show``.
+
+    The bar is redrawn here as results arrive (auto_refresh off): rich's refresh thread would
+    be running while the pool forks its workers, and forking a threaded process is unsafe.
+    """
     if not show:
-        return [check(a) for a in articles]
+        return list(results)
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    results = []
+    out: list[Result] = []
     console = Console(file=sys.stderr, force_terminal=True)
     columns = (
         TextColumn("checking"),
@@ -43,13 +46,19 @@ def run_with_progress(
         MofNCompleteColumn(),
         TextColumn("{task.description}"),
     )
-    with Progress(*columns, console=console, transient=True) as progress:
-        task = progress.add_task("", total=len(articles))
-        for a in articles:
-            progress.update(task, description=a.doc.path[-40:])
-            results.append(check(a))
-            progress.advance(task)
-    return results
+    with Progress(*columns, console=console, transient=True, auto_refresh=False) as progress:
+        task = progress.add_task("", total=total)
+        drawn = 0.0
+        for res in results:
+            out.append(res)
+            progress.update(task, advance=1, description=res.article.doc.path[-40:])
+            # Results come a chunk at a time; redrawing for each would cost more than checking.
+            now = time.monotonic()
+            if now - drawn > 0.1:
+                progress.refresh()
+                drawn = now
+        progress.refresh()
+    return out
 
 
 def summary_tables(
